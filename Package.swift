@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gmgeo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+        .executable(name: "gmgeo", targets: ["gmgeo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shims: a module map and a header each, found with pkg-config.
+        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+                       providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
+                       providers: [.apt(["libproj-dev"])]),
+
+        // Swift wrappers of GEOS and PROJ: the only code that touches their pointers.
+        .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
+
+        // The command-line tool: parses flags, calls the libraries, prints.
+        .executableTarget(name: "gmgeo", dependencies: [
+            "GeoCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared test fixtures and paths to ../shared.
+        .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+/// A position: x = easting or longitude, y = northing or latitude, z optional (NaN when absent).
+public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
+    public var x: Double
+    public var y: Double
+    public var z: Double
+
+    /// Creates a 2D or 3D coordinate.
+    public init(_ x: Double, _ y: Double, _ z: Double = .nan) {
+        self.x = x
+        self.y = y
+        self.z = z
+    }
+
+    /// True when x and y (and z when present) are finite numbers.
+    public var isFinite: Bool { x.isFinite && y.isFinite && (z.isNaN || z.isFinite) }
+
+    public var description: String { z.isNaN ? "(\(x) \(y))" : "(\(x) \(y) \(z))" }
+
+    public static func == (a: Coordinate, b: Coordinate) -> Bool {
+        a.x == b.x && a.y == b.y && (a.z == b.z || (a.z.isNaN && b.z.isNaN))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(x)
+        hasher.combine(y)
+    }
+}
+
+/// An axis-aligned bounding box in the geometry's CRS.
+public struct Envelope: Hashable, Sendable, CustomStringConvertible {
+    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+
+    /// Creates an envelope from its corners.
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+    }
+
+    public var width: Double { maxX - minX }
+    public var height: Double { maxY - minY }
+
+    /// True when the boxes share at least one point.
+    public func intersects(_ other: Envelope) -> Bool {
+        minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
+    }
+
+    /// True when the point lies in the box or on its edge.
+    public func contains(x: Double, y: Double) -> Bool {
+        x >= minX && x <= maxX && y >= minY && y <= maxY
+    }
+
+    /// The smallest envelope holding both.
+    public func union(_ other: Envelope) -> Envelope {
+        Envelope(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+                 maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+    }
+
+    /// The envelope grown by `distance` on every side.
+    public func expanded(by distance: Double) -> Envelope {
+        Envelope(minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)
+    }
+
+    public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
+}

@@ -14,7 +14,11 @@ public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
     /// True when x and y (and z when present) are finite numbers.
     public var isFinite: Bool { x.isFinite && y.isFinite && (z.isNaN || z.isFinite) }
 
-    public var description: String { z.isNaN ? "(\(x) \(y))" : "(\(x) \(y) \(z))" }
+    /// "x y" or "x y z", numbers in their shortest exact form.
+    public var description: String {
+        let xy = "\(x.shortDescription) \(y.shortDescription)"
+        return z.isNaN ? xy : "\(xy) \(z.shortDescription)"
+    }
 
     public static func == (a: Coordinate, b: Coordinate) -> Bool {
         a.x == b.x && a.y == b.y && (a.z == b.z || (a.z.isNaN && b.z.isNaN))
@@ -63,4 +67,13 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
+}
+
+extension Double {
+    /// The shortest text that reads back to this value, without a trailing ".0".
+    public var shortDescription: String {
+        if isNaN { return "NaN" }
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return "\(self)"
+    }
 }

@@ -8,7 +8,7 @@ public struct ValidityProblem: Hashable, Sendable, CustomStringConvertible {
     public let location: Coordinate?
 
     public var description: String {
-        location.map { "\(reason) at \($0.x) \($0.y)" } ?? reason
+        location.map { "\(reason) at \($0)" } ?? reason
     }
 }
 

@@ -52,6 +52,10 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         guard !text.isEmpty else {
             throw CRSError(.unknownCRS, message: "the CRS is empty; name one such as EPSG:4547, EPSG:4326, gcj02 or bd09")
         }
+        guard CRS.looksLikeDefinition(text) else {
+            // PROJ would look a bare word up by approximate name and may pick an unrelated CRS.
+            throw CRSError(.unknownCRS, message: "unknown CRS '\(text)': give an authority code such as EPSG:4547, WKT, PROJJSON, a +proj string, gcj02 or bd09")
+        }
         let projText = CRS.normalizedProjString(text)
         let context = ProjContext.current
         guard let pj = proj_create(context.handle, projText) else {
@@ -100,6 +104,15 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         case .bd09: return "bd09"
         case .proj: return epsgCode.map { "EPSG:\($0)" } ?? name
         }
+    }
+
+    /// True for authority codes, WKT, PROJJSON, PROJ strings and OGC URNs.
+    private static func looksLikeDefinition(_ text: String) -> Bool {
+        if text.hasPrefix("+") || text.hasPrefix("{") || text.lowercased().hasPrefix("urn:ogc:def:") { return true }
+        if text.contains("[") { return true }  // WKT
+        let parts = text.split(separator: ":")
+        return parts.count == 2 && parts[0].allSatisfy { $0.isLetter || $0 == "_" } && !parts[1].isEmpty
+            && parts[1].allSatisfy { $0.isNumber || $0.isLetter }
     }
 
     /// A PROJ string without "+type=crs" would build an operation, not a CRS.

@@ -9,11 +9,17 @@ import Darwin
 /// Used for short-lived objects only: CRS lookups whose PJ is destroyed before returning.
 final class ProjContext {
     let handle: OpaquePointer
+    /// The last error PROJ logged on this context (more specific than its errno string).
+    var lastLogged: String?
 
-    /// Creates a fresh PROJ context with logging off (errors are read from errno strings).
+    /// Creates a fresh PROJ context whose error log is captured instead of printed.
     init() {
         handle = proj_context_create()
-        proj_log_level(handle, PJ_LOG_NONE)
+        proj_log_level(handle, PJ_LOG_ERROR)
+        proj_log_func(handle, Unmanaged.passUnretained(self).toOpaque()) { userData, _, message in
+            guard let userData, let message else { return }
+            Unmanaged<ProjContext>.fromOpaque(userData).takeUnretainedValue().lastLogged = String(cString: message)
+        }
     }
 
     deinit { proj_context_destroy(handle) }
@@ -30,6 +36,10 @@ final class ProjContext {
 
     /// PROJ's message for the last error on this context, or a fallback.
     func lastError(_ fallback: String) -> String {
+        if let logged = lastLogged {
+            lastLogged = nil
+            return logged
+        }
         let code = proj_context_errno(handle)
         guard code != 0, let text = proj_context_errno_string(handle, code) else { return fallback }
         return String(cString: text)

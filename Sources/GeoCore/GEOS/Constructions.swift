@@ -33,10 +33,12 @@ extension Geometry {
         return Geometry(owning: copy)
     }
 
-    /// Coordinates rounded to a grid of `gridSize` with topology kept valid (0: floating).
-    public func reducedPrecision(gridSize: Double) throws(GeometryError) -> Geometry {
+    /// Coordinates rounded to a grid of `gridSize` (0: floating). By default the result is
+    /// kept valid and collapsed parts are dropped; `pointwise` only rounds each coordinate.
+    public func reducedPrecision(gridSize: Double, pointwise: Bool = false) throws(GeometryError) -> Geometry {
         try Geometry.checkGrid(gridSize, "reduceprecision")
-        return try Geometry.make("reduceprecision") { GEOSGeom_setPrecision_r($0, handle, gridSize, 0) }
+        let flags = pointwise ? Int32(GEOS_PREC_NO_TOPO.rawValue | GEOS_PREC_KEEP_COLLAPSED.rawValue) : 0
+        return try Geometry.make("reduceprecision") { GEOSGeom_setPrecision_r($0, handle, gridSize, flags) }
     }
 
     /// Douglas-Peucker simplification; may make polygons invalid.

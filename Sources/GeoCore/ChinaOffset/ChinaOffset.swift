@@ -41,6 +41,14 @@ public enum ChinaOffset {
         return (wLon, wLat)
     }
 
+    /// The approximate one-step inverse some libraries use (1-2 m off); only for matching
+    /// their output, never for real conversions.
+    public static func gcj02ToWGS84OneStep(_ lon: Double, _ lat: Double) -> (Double, Double) {
+        if isOutsideChina(lon, lat) { return (lon, lat) }
+        let (dLon, dLat) = offset(lon, lat)
+        return (lon - dLon, lat - dLat)
+    }
+
     /// GCJ-02 to BD-09.
     public static func gcj02ToBD09(_ lon: Double, _ lat: Double) -> (Double, Double) {
         let z = (lon * lon + lat * lat).squareRoot() + 0.00002 * sin(lat * xPi)

@@ -74,7 +74,7 @@ extension Geometry {
         _ = GEOSBufferParams_setJoinStyle_r(ctx, params, style.geosJoin)
         _ = GEOSBufferParams_setMitreLimit_r(ctx, params, style.mitreLimit)
         _ = GEOSBufferParams_setSingleSided_r(ctx, params, 1)
-        return try Geometry.make("buffer") { GEOSBufferWithParams_r($0, params, handle, distance) }
+        return try Geometry.make("buffer") { GEOSBufferWithParams_r($0, handle, params, distance) }
     }
 
     /// A line parallel to this one at `distance`: left for positive, right for negative.

@@ -1,0 +1,68 @@
+import GeoCore
+import Testing
+
+extension GeoCoreTests {
+    @Suite("Prepared geometries and the STRtree")
+    struct IndexTests {
+        /// A 10 x 10 grid of unit squares with lower-left corners at (2i, 2j).
+        static func grid() throws -> [Geometry] {
+            var squares: [Geometry] = []
+            for j in 0..<10 {
+                for i in 0..<10 {
+                    squares.append(try Geometry.rectangle(Envelope(minX: Double(2 * i), minY: Double(2 * j),
+                                                                   maxX: Double(2 * i + 1), maxY: Double(2 * j + 1))))
+                }
+            }
+            return squares
+        }
+
+        @Test("prepared predicates agree with plain ones")
+        func prepared() throws {
+            let polygon = try Geometry(wkt: "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))")
+            let prepared = try PreparedGeometry(polygon)
+            for wkt in ["POINT (1 1)", "POINT (5 5)", "POINT (10 5)", "LINESTRING (-1 5, 11 5)", "POLYGON ((4 4, 6 4, 6 6, 4 6, 4 4))"] {
+                let g = try Geometry(wkt: wkt)
+                #expect(try prepared.contains(g) == polygon.contains(g), "contains \(wkt)")
+                #expect(try prepared.intersects(g) == polygon.intersects(g), "intersects \(wkt)")
+                #expect(try prepared.covers(g) == polygon.covers(g), "covers \(wkt)")
+                #expect(try prepared.touches(g) == polygon.touches(g), "touches \(wkt)")
+                #expect(try prepared.crosses(g) == polygon.crosses(g), "crosses \(wkt)")
+                #expect(try prepared.distance(to: g) == polygon.distance(to: g), "distance \(wkt)")
+            }
+            #expect(try prepared.contains(x: 1, y: 1) && !prepared.contains(x: 5, y: 5) && !prepared.contains(x: 10, y: 5))
+            #expect(try prepared.intersects(x: 10, y: 5) && !prepared.intersects(x: 5, y: 5))
+            #expect(try prepared.isWithinDistance(try Geometry(wkt: "POINT (13 5)"), 3))
+            #expect(try !prepared.isWithinDistance(try Geometry(wkt: "POINT (13 5)"), 2.99))
+        }
+
+        @Test("envelope and predicate queries return the indices geometry predicts")
+        func queries() throws {
+            let tree = try STRtree(try IndexTests.grid())
+            // The box (1.5..4.5, 1.5..2.5) meets the envelopes of squares (1,1) and (2,1) only.
+            #expect(try tree.query(Envelope(minX: 1.5, minY: 1.5, maxX: 4.5, maxY: 2.5)) == [11, 12])
+            let probe = try Geometry(wkt: "POINT (2.5 2.5)")
+            #expect(try tree.query(probe, predicate: .within) == [11])
+            #expect(try tree.query(probe, predicate: .withinDistance(0.5)) == [11])
+            // Square (1,1) spans 2..3; the point (3.5, 2.5) is 0.5 from it and 0.5 from (2,1) at 4..5.
+            #expect(try tree.query(try Geometry(wkt: "POINT (3.5 2.5)"), predicate: .withinDistance(0.5)) == [11, 12])
+            let line = try Geometry(wkt: "LINESTRING (0.5 0.5, 18.5 0.5)")
+            #expect(try tree.query(line, predicate: .intersects) == Array(0..<10))
+            #expect(try tree.query(Envelope(minX: 100, minY: 100, maxX: 101, maxY: 101)).isEmpty)
+        }
+
+        @Test("nearest neighbour, with exclusion and k nearest")
+        func nearest() throws {
+            let squares = try IndexTests.grid()
+            let tree = try STRtree(squares)
+            let hit = try #require(try tree.nearest(to: try Geometry(wkt: "POINT (7.2 4.6)")))
+            #expect(hit.index == 23 && abs(hit.distance - 0.2) < 1e-12)  // square (3,2) spans 6..7 x 4..5
+            let notSelf = try #require(try tree.nearest(to: squares[0], excluding: 0))
+            #expect(abs(notSelf.distance - 1) < 1e-12 && [1, 10].contains(notSelf.index))
+            let three = try tree.nearest(to: try Geometry(wkt: "POINT (0.5 0.5)"), k: 3)
+            #expect(three.map(\.index) == [0, 1, 10])
+            #expect(three.map(\.distance) == [0, 1.5, 1.5])
+            #expect(try tree.nearest(to: try Geometry(wkt: "POINT (0.5 0.5)"), k: 3, maxDistance: 1).map(\.index) == [0])
+            #expect(try STRtree([]).nearest(to: squares[0]) == nil)
+        }
+    }
+}

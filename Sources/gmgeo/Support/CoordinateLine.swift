@@ -1,31 +1,27 @@
 import Foundation
 
-/// One line of `gmgeo transform` input: "x,y[,rest]" or "x y [rest]".
+/// One line of `gmgeo transform` input: x and y separated by a comma and/or spaces, then
+/// anything else (a height, a name), which is passed through with its separator.
 struct CoordinateLine {
     let x: Double
     let y: Double
-    /// "," or " ", so output keeps the input's form.
-    let separator: String
-    /// What followed x and y, passed through unchanged.
+    /// The text between x and y, kept so output has the input's form ("," or " " or ", ").
+    let separator: Substring
+    /// What followed y, separator included, passed through unchanged.
     let rest: Substring
 
     /// Parses a line; nil for blank lines and # comments, which are copied as they are.
     init?(_ line: Substring, origin: String, number: Int) throws {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }.dropLastCarriageReturn
+        let text = line.last == "\r" ? line.dropLast() : line
+        let trimmed = text.drop(while: CoordinateLine.isBlank)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
-        let fields: [Substring]
-        if trimmed.contains(",") {
-            separator = ","
-            fields = trimmed.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-        } else {
-            separator = " "
-            fields = trimmed.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\t" })
+        let xEnd = trimmed.firstIndex(where: CoordinateLine.isDelimiter) ?? trimmed.endIndex
+        let yStart = trimmed[xEnd...].firstIndex { !CoordinateLine.isDelimiter($0) } ?? trimmed.endIndex
+        let yEnd = trimmed[yStart...].firstIndex(where: CoordinateLine.isDelimiter) ?? trimmed.endIndex
+        let xText = trimmed[..<xEnd], yText = trimmed[yStart..<yEnd]
+        guard !yText.isEmpty else {
+            throw InputError("\(origin):\(number): expected \"x,y\" or \"x y\", got '\(text)'")
         }
-        guard fields.count >= 2 else {
-            throw InputError("\(origin):\(number): expected \"x,y\" or \"x y\", got '\(line)'")
-        }
-        let xText = fields[0].trimmingCharacters(in: .whitespacesAndNewlines)
-        let yText = fields[1].trimmingCharacters(in: .whitespacesAndNewlines)
         guard let x = Double(xText), let y = Double(yText) else {
             throw InputError("\(origin):\(number): '\(xText)' and '\(yText)' must be numbers (x = longitude/easting first)")
         }
@@ -34,22 +30,15 @@ struct CoordinateLine {
         }
         self.x = x
         self.y = y
-        rest = fields.count > 2 ? fields[2] : ""
+        separator = trimmed[xEnd..<yStart]
+        rest = trimmed[yEnd...]
     }
 
-    /// The line with x and y replaced and the rest kept.
+    /// The line with x and y replaced and everything else kept.
     func rendered(x: Double, y: Double, decimals: Int) -> String {
-        var s = format(x, decimals) + separator + format(y, decimals)
-        if !rest.isEmpty { s += separator + rest }
-        return s
+        String(format: "%.\(decimals)f", x) + separator + String(format: "%.\(decimals)f", y) + rest
     }
 
-    private func format(_ value: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value)
-    }
-}
-
-private extension Substring {
-    /// Windows line ends leave a "\r" that is not part of the data.
-    var dropLastCarriageReturn: Substring { last == "\r" ? dropLast() : self }
+    private static func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" }
+    private static func isDelimiter(_ c: Character) -> Bool { c == "," || c == " " || c == "\t" }
 }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs the built `gmgeo` executable as a user would, capturing stdout, stderr and status.
+public struct CommandRunner {
+    /// What a run printed and how it ended.
+    public struct Output {
+        public let stdout: String
+        public let stderr: String
+        public let status: Int32
+    }
+
+    /// The folder holding the test bundle and the products built beside it.
+    public static let productsFolder: URL = {
+        if let executable = Bundle.main.executableURL { return executable.deletingLastPathComponent() }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    }()
+
+    /// The `gmgeo` executable built with the tests.
+    public static var gmgeo: URL { productsFolder.appendingPathComponent("gmgeo") }
+
+    /// Runs `gmgeo` with `arguments`, feeding `stdin`, in `directory` (default: the package root).
+    public static func gmgeo(_ arguments: [String], stdin: String = "", directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = gmgeo
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? SharedFixtures.packageRoot
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        // Read both pipes fully before waiting, so a large output cannot block the child.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}

@@ -27,6 +27,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The foundation benchmark (Scripts/bench-foundation.sh): the reference workload of
+        // ../shared/bench through GeoCore, timed the way bench_geos_c times it.
+        .executableTarget(name: "GMGeoBench", dependencies: ["GeoCore"]),
+
         // Shared test fixtures and paths to ../shared.
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),

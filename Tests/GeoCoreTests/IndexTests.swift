@@ -66,3 +66,36 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    @Suite("PointLocator")
+    struct PointLocatorTests {
+        @Test("agrees with prepared contains point by point, holes and boundaries included")
+        func agreesWithContains() throws {
+            let polygons = try [
+                Geometry(wkt: "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))"),
+                Geometry(wkt: "POLYGON ((12 0, 20 0, 16 9, 12 0))"),
+                Geometry(wkt: "POLYGON ((10 0, 12 0, 12 10, 10 10, 10 0))"),  // shares edges with both
+                Geometry(wkt: "POLYGON EMPTY"),
+            ]
+            let locator = try PointLocator(polygons)
+            var xs: [Double] = [], ys: [Double] = []
+            var state: UInt64 = 42
+            for _ in 0..<5000 {  // a fixed linear-congruential sequence: reproducible
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                xs.append(Double(state >> 40 & 0xFFFF) / 65535 * 24 - 2)
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                ys.append(Double(state >> 40 & 0xFFFF) / 65535 * 14 - 2)
+            }
+            xs += [5, 10, 4, 16, 11, 30]
+            ys += [5, 5, 5, 2, 5, 30]  // hole, shared edge, hole edge, triangle, strip, far away
+            let owners = try locator.locate(xs: xs, ys: ys)
+            for i in xs.indices {
+                let point = try Geometry.point(xs[i], ys[i])
+                let expected = try polygons.firstIndex { try $0.contains(point) }.map(Int32.init) ?? -1
+                #expect(owners[i] == expected, "point \(xs[i]) \(ys[i])")
+            }
+            #expect(Array(owners.suffix(6)) == [-1, -1, -1, 1, 2, -1])
+        }
+    }
+}

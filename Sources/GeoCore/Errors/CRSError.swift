@@ -1,5 +1,5 @@
 /// An error from a coordinate reference system or transformation, with PROJ's message.
-public struct CRSError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct CRSError: LocatedError, Equatable, Sendable {
     /// The kind of failure; extensible without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String { case unknownCRS, transformation, invalidCoordinate }
@@ -29,14 +29,7 @@ public struct CRSError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// One line for the command line.
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(message)"
+        "\(locationPrefix)\(message)"
     }
 
-    /// The same error with a location attached.
-    public func at(_ location: String) -> CRSError {
-        var copy = self
-        copy.location = self.location.map { "\(location): \($0)" } ?? location
-        return copy
-    }
 }

@@ -1,5 +1,5 @@
 /// An error from a geometry operation: what failed, GEOS's own message, and where.
-public struct GeometryError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct GeometryError: LocatedError, Equatable, Sendable {
     /// The kind of failure; extensible without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String { case parse, invalidInput, operation, unsupported }
@@ -34,14 +34,7 @@ public struct GeometryError: Error, CustomStringConvertible, Equatable, Sendable
 
     /// One line for the command line: "where: operation: message".
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(operation): \(message)"
+        "\(locationPrefix)\(operation): \(message)"
     }
 
-    /// The same error with a location attached (file, feature index, argument name).
-    public func at(_ location: String) -> GeometryError {
-        var copy = self
-        copy.location = self.location.map { "\(location): \($0)" } ?? location
-        return copy
-    }
 }

@@ -1,9 +1,4 @@
 import CGEOS
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One GEOS context handle per thread, created on first use and finished when the thread ends.
 ///
@@ -28,17 +23,14 @@ final class GEOSContext {
         GEOS_finish_r(handle)
     }
 
-    /// This thread's context; GEOS only fails to create one when memory is exhausted.
-    static var current: GEOSContext {
-        if let raw = pthread_getspecific(contextKey) {
-            return Unmanaged<GEOSContext>.fromOpaque(raw).takeUnretainedValue()
-        }
-        guard let context = GEOSContext() else {
-            fatalError("GEOS_init_r failed: out of memory")
-        }
-        pthread_setspecific(contextKey, Unmanaged.passRetained(context).toOpaque())
+    private static let perThread = ThreadLocal<GEOSContext> {
+        // GEOS only fails to create a context when memory is exhausted.
+        guard let context = GEOSContext() else { fatalError("GEOS_init_r failed: out of memory") }
         return context
     }
+
+    /// This thread's context.
+    static var current: GEOSContext { perThread.value }
 
     /// Calls GEOS and turns a nil result into a `GeometryError` carrying GEOS's message.
     @inline(__always)
@@ -78,15 +70,6 @@ final class GEOSContext {
         }
     }
 }
-
-private let contextKey: pthread_key_t = {
-    var key = pthread_key_t()
-    pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<GEOSContext>.fromOpaque(raw).release()
-    }
-    return key
-}()
 
 private func geosErrorHandler(_ message: UnsafePointer<CChar>?, _ userData: UnsafeMutableRawPointer?) {
     guard let message, let userData else { return }

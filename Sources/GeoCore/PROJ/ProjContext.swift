@@ -1,9 +1,4 @@
 import CPROJ
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A PROJ context owned by one thread (PROJ contexts must not be shared between threads).
 /// Used for short-lived objects only: CRS lookups whose PJ is destroyed before returning.
@@ -24,15 +19,10 @@ final class ProjContext {
 
     deinit { proj_context_destroy(handle) }
 
-    /// This thread's context for short-lived lookups.
-    static var current: ProjContext {
-        if let raw = pthread_getspecific(projContextKey) {
-            return Unmanaged<ProjContext>.fromOpaque(raw).takeUnretainedValue()
-        }
-        let context = ProjContext()
-        pthread_setspecific(projContextKey, Unmanaged.passRetained(context).toOpaque())
-        return context
-    }
+    private static let perThread = ThreadLocal { ProjContext() }
+
+    /// This thread's context.
+    static var current: ProjContext { perThread.value }
 
     /// PROJ's message for the last error on this context, or a fallback.
     func lastError(_ fallback: String) -> String {
@@ -45,15 +35,6 @@ final class ProjContext {
         return String(cString: text)
     }
 }
-
-private let projContextKey: pthread_key_t = {
-    var key = pthread_key_t()
-    pthread_key_create(&key) { raw in
-        guard let raw else { return }
-        Unmanaged<ProjContext>.fromOpaque(raw).release()
-    }
-    return key
-}()
 
 /// An owned PJ object, destroyed exactly once. Sendable only so a per-thread table can hold
 /// it: each object is used by the one thread that created it (see `Transformer`).

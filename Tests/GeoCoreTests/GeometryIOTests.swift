@@ -97,3 +97,51 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    @Suite("Mutated input")
+    struct MutatedInputTests {
+        /// 3,000 deterministic mutations (byte flips, truncations, duplications) of valid WKT,
+        /// GeoJSON and hex WKB: each either reads into a geometry that survives the common
+        /// operations, or throws; none may crash the process.
+        @Test("mutations of valid input read or throw, never crash")
+        func mutations() throws {
+            let seeds = [
+                "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 2 2))",
+                "MULTILINESTRING ((0 0, 5 5), (5 5, 10 0))",
+                #"{"type":"MultiPolygon","coordinates":[[[[0,0],[4,0],[4,4],[0,0]]]]}"#,
+                "0103000000010000000400000000000000000000000000000000000000000000000000F03F0000000000000000000000000000F03F000000000000F03F00000000000000000000000000000000",
+            ]
+            let alphabet = Array("0123456789.,-() EMPTYNaNinfPOLYGON{}[]\":eE+Zz".utf8)
+            var state: UInt64 = 20261129
+            func next(_ n: Int) -> Int {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int(state >> 33) % max(n, 1)
+            }
+            var read = 0
+            for i in 0..<3000 {
+                var bytes = Array(seeds[i % seeds.count].utf8)
+                for _ in 0...next(3) {
+                    switch next(3) {
+                    case 0: bytes[next(bytes.count)] = alphabet[next(alphabet.count)]
+                    case 1: bytes = Array(bytes.prefix(next(bytes.count)))
+                    default:
+                        let at = next(bytes.count)
+                        bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + next(8))], at: at)
+                    }
+                    if bytes.isEmpty { bytes = Array("POINT (".utf8) }
+                }
+                guard let g = try? Geometry(parsing: String(decoding: bytes, as: UTF8.self)) else { continue }
+                read += 1
+                _ = try? g.isValid()
+                _ = try? g.area()
+                _ = try? g.buffer(1)
+                _ = try? g.makeValid().unaryUnion()
+                _ = try? g.wkt()
+                _ = try? PreparedGeometry(g).intersects(g)
+                _ = try? Transformer(from: "EPSG:4547", to: "EPSG:4326").transform(g)
+            }
+            #expect(read > 100, "too few mutations read to exercise the operations (\(read))")
+        }
+    }
+}

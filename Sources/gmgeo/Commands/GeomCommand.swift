@@ -76,6 +76,9 @@ struct GeomCommand: ParsableCommand {
         if prepared, !op.supportsPrepared {
             throw ValidationError("--prepared applies to predicates and distance, not \(op.name)")
         }
+        if let precision, !(0...17).contains(precision) {
+            throw ValidationError("--precision must be between 0 and 17 decimal places, got \(precision)")
+        }
         if operands.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one of A and B can be read from stdin ('-')")
         }

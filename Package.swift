@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "GeoIO", targets: ["GeoIO"]),
         .executable(name: "gmgeo", targets: ["gmgeo"]),
     ],
     dependencies: [
@@ -17,13 +18,18 @@ let package = Package(
                        providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
                        providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
+                       providers: [.apt(["libgdal-dev"])]),
 
         // Swift wrappers of GEOS and PROJ: the only code that touches their pointers.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
 
+        // Layers and features in and out through GDAL/OGR: the only code touching GDAL pointers.
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
+
         // The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(name: "gmgeo", dependencies: [
-            "GeoCore",
+            "GeoCore", "GeoIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -34,6 +40,7 @@ let package = Package(
         // Shared test fixtures and paths to ../shared.
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

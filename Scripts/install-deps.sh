@@ -3,8 +3,8 @@
 # when everything is already there. Runs as root, or through sudo when available.
 set -euo pipefail
 
-# GEOS and PROJ (with its CRS database) for GeoCore; pkg-config finds them for SwiftPM.
-packages=(pkg-config libgeos-dev libproj-dev proj-data)
+# GEOS and PROJ (with its CRS database) for GeoCore, GDAL for GeoIO; pkg-config finds them.
+packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -49,6 +49,11 @@ extension GeoCoreTests {
             let there = try t.transform(polygon)
             let back = try t.transform(there, direction: .inverse)
             #expect(try back.equalsExact(polygon, tolerance: 1e-9))
+            for wkt in ["MULTIPOLYGON (((113.9 22.7, 114 22.7, 114 22.8, 113.9 22.7)))", "MULTIPOINT ((113.9 22.7))",
+                        "GEOMETRYCOLLECTION (POINT (113.9 22.7))", "MULTILINESTRING ((113.9 22.7, 114 22.8))"] {
+                let g = try Geometry(wkt: wkt)
+                #expect(try t.transform(g).type == g.type, "one-part \(g.type) keeps its type")
+            }
             var bad = [113.9, .nan], badY = [22.7, 22.7]
             #expect(throws: CRSError.self) { try t.transform(xs: &bad, ys: &badY) }
             #expect(throws: CRSError.self) { try t.transform(x: 114, y: 95) }

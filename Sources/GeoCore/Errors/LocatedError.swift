@@ -13,5 +13,5 @@ extension LocatedError {
     }
 
     /// "where: " or nothing, for `description`.
-    var locationPrefix: String { location.map { "\($0): " } ?? "" }
+    public var locationPrefix: String { location.map { "\($0): " } ?? "" }
 }

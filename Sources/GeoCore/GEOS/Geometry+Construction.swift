@@ -35,12 +35,13 @@ extension Geometry {
         }
     }
 
-    /// A collection of copies of `geometries`: Multi* when all share one type, else GeometryCollection.
-    public static func collection(_ geometries: [Geometry]) throws(GeometryError) -> Geometry {
+    /// A collection of copies of `geometries`: Multi* when all share one type, else
+    /// GeometryCollection; `asGeneric` forces a GeometryCollection.
+    public static func collection(_ geometries: [Geometry], asGeneric: Bool = false) throws(GeometryError) -> Geometry {
         let ctx = GEOSContext.current.handle
         let types = Set(geometries.map(\.type))
         let typeId: Int32
-        switch types.count == 1 ? types.first : nil {
+        switch types.count == 1 && !asGeneric ? types.first : nil {
         case .point?: typeId = Int32(GEOS_MULTIPOINT.rawValue)
         case .lineString?: typeId = Int32(GEOS_MULTILINESTRING.rawValue)
         case .polygon?: typeId = Int32(GEOS_MULTIPOLYGON.rawValue)

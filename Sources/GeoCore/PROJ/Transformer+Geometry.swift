@@ -23,7 +23,14 @@ extension Transformer {
         guard let result else {
             throw CRSError(.transformation, message: "GEOS could not rebuild the transformed geometry")
         }
-        return Geometry(owning: result)
+        let transformed = Geometry(owning: result)
+        // GEOS rebuilds a one-part Multi* or collection as its single part; keep the input's type.
+        guard transformed.type != geometry.type, geometry.type.isCollection else { return transformed }
+        do {
+            return try Geometry.collection([transformed], asGeneric: geometry.type == .geometryCollection)
+        } catch {
+            throw CRSError(.transformation, message: "cannot keep the geometry type: \(error)")
+        }
     }
 }
 

@@ -1,0 +1,103 @@
+import CGDAL
+import GeoCore
+
+/// Streams the features of one layer, one at a time, so layers larger than memory can be
+/// processed. Keeps its source open.
+public final class FeatureReader {
+    /// The layer's name.
+    public let name: String
+    /// The CRS of the geometries it returns.
+    public let crs: CRS
+    /// The layer's fields, in order.
+    public let fields: [Field]
+    /// Notes for the user, e.g. an assumed CRS.
+    public private(set) var warnings: [String] = []
+    private let source: VectorSource
+    private let layer: OGRLayerH
+    private var index = 0
+
+    init(source: VectorSource, layer: OGRLayerH) throws {
+        self.source = source
+        self.layer = layer
+        name = OGR_L_GetName(layer).map { String(cString: $0) } ?? "layer"
+        let defn = OGR_L_GetLayerDefn(layer)
+        fields = (0..<OGR_FD_GetFieldCount(defn)).compactMap { i in
+            guard let fd = OGR_FD_GetFieldDefn(defn, i) else { return nil }
+            return Field(OGR_Fld_GetNameRef(fd).map { String(cString: $0) } ?? "field\(i)", FeatureReader.type(of: fd))
+        }
+        let location = "\(source.path): layer \(name)"
+        if let override = source.options.crs {
+            crs = override
+        } else if let found = try SpatialReference.crs(from: OGR_L_GetSpatialRef(layer)) {
+            crs = found
+        } else {
+            var e = OGREnvelope()
+            if OGR_L_GetExtent(layer, &e, 1) == OGRERR_NONE, e.MinX >= -180, e.MaxX <= 180, e.MinY >= -90, e.MaxY <= 90 {
+                crs = .wgs84
+                warnings.append("\(location): no CRS given; every coordinate is within lon/lat ranges, so assuming EPSG:4326 (use --crs to say otherwise)")
+            } else {
+                throw IOError(.noCRS, "no CRS given and the coordinates are not lon/lat; name it with --crs (e.g. --crs EPSG:4547, gcj02)",
+                              location: location)
+            }
+        }
+        GDALEnvironment.resetError()
+        if OGR_L_SetAttributeFilter(layer, source.options.filter) != OGRERR_NONE {
+            throw IOError(.unknownField, "bad --where '\(source.options.filter ?? "")': \(GDALEnvironment.lastError("OGR cannot parse it")); fields: \(fields.map(\.name).joined(separator: ", "))",
+                          location: location)
+        }
+        OGR_L_ResetReading(layer)
+    }
+
+    /// The next feature, or nil at the end.
+    /// - Throws: `IOError.geometry` naming the feature when its geometry cannot be read.
+    public func next() throws -> Feature? {
+        GDALEnvironment.resetError()
+        guard let f = OGR_L_GetNextFeature(layer) else {
+            if CPLGetLastErrorType() == CE_Failure {
+                throw IOError(.open, "reading stopped: \(GDALEnvironment.lastError("GDAL read error"))",
+                              location: "\(source.path): layer \(name): after feature \(index)")
+            }
+            return nil
+        }
+        defer { OGR_F_Destroy(f) }
+        let fid = OGR_F_GetFID(f)
+        let id: Int64? = fid == OGRNullFID ? nil : Int64(fid)
+        index += 1
+        var geometry: Geometry?
+        if let g = OGR_F_GetGeometryRef(f) {
+            do {
+                geometry = try OGRGeometry.geometry(from: g)
+            } catch {
+                throw IOError(.geometry, "\(error)", location: "\(source.path): layer \(name): feature \(id.map(String.init) ?? String(index))")
+            }
+        }
+        var properties: [String: FieldValue] = [:]
+        for (i, field) in fields.enumerated() {
+            properties[field.name] = FeatureReader.value(f, Int32(i), field.type)
+        }
+        return Feature(id: id, geometry: geometry, properties: properties)
+    }
+
+    private static func type(of fd: OGRFieldDefnH) -> FieldType {
+        switch OGR_Fld_GetType(fd) {
+        case OFTInteger where OGR_Fld_GetSubType(fd) == OFSTBoolean: return .boolean
+        case OFTInteger, OFTInteger64: return .integer
+        case OFTReal: return .real
+        case OFTDate: return .date
+        case OFTTime: return .time
+        case OFTDateTime: return .dateTime
+        default: return .string
+        }
+    }
+
+    private static func value(_ f: OGRFeatureH, _ i: Int32, _ type: FieldType) -> FieldValue {
+        guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return .null }
+        switch type {
+        case .integer: return .integer(Int64(OGR_F_GetFieldAsInteger64(f, i)))
+        case .real: return .real(OGR_F_GetFieldAsDouble(f, i))
+        case .boolean: return .boolean(OGR_F_GetFieldAsInteger(f, i) != 0)
+        case .string, .date, .time, .dateTime:
+            return .string(OGR_F_GetFieldAsString(f, i).map { String(cString: $0) } ?? "")
+        }
+    }
+}

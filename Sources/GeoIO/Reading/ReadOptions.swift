@@ -1,0 +1,23 @@
+import GeoCore
+
+/// How to open a source: which layer, its CRS when the file has none or a wrong one, and
+/// the text encoding of Shapefile attributes.
+public struct ReadOptions: Sendable {
+    /// The layer to read (by name); nil: the first (or only) layer.
+    public var layer: String?
+    /// The CRS the coordinates are in, overriding whatever the source says (e.g. gcj02 for a
+    /// DataV file that claims WGS 84).
+    public var crs: CRS?
+    /// Shapefile attribute encoding when the .cpg is missing or wrong, e.g. "GBK".
+    public var encoding: String?
+    /// An attribute filter in OGR SQL, e.g. "class = 'expressway'".
+    public var filter: String?
+
+    /// Creates options; everything defaults to "what the source says".
+    public init(layer: String? = nil, crs: CRS? = nil, encoding: String? = nil, filter: String? = nil) {
+        self.layer = layer
+        self.crs = crs
+        self.encoding = encoding
+        self.filter = filter
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoIO
+
+/// `gmgeo info SOURCE`: what a file holds.
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Describe a vector source: driver, layers, CRS, features, extent, fields, validity.",
+        discussion: """
+        SOURCE is a file (GeoJSON, GeoPackage, Shapefile, CSV with lon/lat or WKT columns,
+        KML, DXF, DWG, FlatGeobuf, ...), a PostGIS connection ("PG:dbname=... host=..."), or
+        the short name of an embedded Guangming layer (boundary, roads, green, ...).
+
+        Examples:
+          gmgeo info roads
+          gmgeo info survey/parcels.shp --encoding GBK
+          gmgeo info sites.csv --crs gcj02
+          gmgeo info "PG:dbname=planning" --layer green
+        """
+    )
+
+    @Argument(help: "The file, connection or embedded layer name.")
+    var source: String
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let path = try LayerInput.path(source)
+        let options = try input.readOptions()
+        let vector = try VectorSource(path, options: options)
+        var lines = ["\(source)", "  driver: \(vector.driver)"]
+        let names = input.layer.map { [$0] } ?? vector.layerNames
+        for name in names {
+            let layer = try vector.readLayer(name)
+            lines += try InfoCommand.describe(layer)
+        }
+        for warning in vector.warnings { Stderr.write("gmgeo: \(warning)\n") }
+        print(lines.joined(separator: "\n"))
+    }
+
+    static func describe(_ layer: Layer) throws -> [String] {
+        var lines = ["  layer \(layer.name): \(layer.features.count) feature\(layer.features.count == 1 ? "" : "s")"]
+        if let crs = layer.crs {
+            lines.append("    CRS: \(crs) (\(crs.name)), \(crs.isGeographic ? "geographic" : "projected"), \(crs.unitName)")
+            if let e = layer.extent {
+                lines.append("    extent: \(format(e, crs.isGeographic ? 7 : 3))")
+                if !crs.isGeographic || crs != .wgs84 {
+                    let corners = try Transformer(from: crs, to: .wgs84)
+                    let lonlat = try corners.transform(try Geometry.rectangle(e)).envelope
+                    if let lonlat { lines.append("    extent (lon/lat): \(format(lonlat, 7))") }
+                }
+            }
+        }
+        let types = layer.geometryTypes.map { "\($0.0?.rawValue ?? "none") \($0.1)" }
+        lines.append("    geometry types: \(types.isEmpty ? "none" : types.joined(separator: ", "))")
+        lines.append("    fields: \(layer.fields.isEmpty ? "none" : layer.fields.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "))")
+        let report = try layer.validityReport()
+        if report.isClean {
+            lines.append("    validity: all geometries valid\(report.missingGeometry > 0 ? " (\(report.missingGeometry) without geometry)" : "")")
+        } else {
+            lines.append("    validity: \(report.invalid.count) invalid (repair with gmgeo convert --make-valid)")
+            lines += report.invalid.prefix(10).map { "      \($0)" }
+            if report.invalid.count > 10 { lines.append("      ... and \(report.invalid.count - 10) more") }
+        }
+        return lines
+    }
+
+    private static func format(_ e: Envelope, _ decimals: Int) -> String {
+        let f = { (v: Double) in String(format: "%.\(decimals)f", v) }
+        return "\(f(e.minX)), \(f(e.minY)) - \(f(e.maxX)), \(f(e.maxY))"
+    }
+}

@@ -53,33 +53,49 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let path = try LayerInput.path(input)
         try LayerInput.refuseOverwrite(output, inputs: [path])
-        var layer = try LayerInput.read(input, options: try inputOptions.readOptions(filter: `where`))
+        let outputFormat = try OutputOptions(output: output, format: format, outputEncoding: outputEncoding).resolvedFormat()
+        let source = try VectorSource(path, options: try inputOptions.readOptions(filter: `where`))
+        // Features stream from reader to sink one at a time: layers larger than memory convert.
+        let reader = try source.reader()
+        for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") }
+        var fields = reader.fields
+        var keep: Set<String>?
         if let select {
             let names = select.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let fields = try names.map { try layer.requireField($0) }
-            layer.fields = fields
-            for i in layer.features.indices {
-                layer.features[i].properties = layer.features[i].properties.filter { names.contains($0.key) }
+            let schema = Layer(name: reader.name, crs: reader.crs, fields: reader.fields, features: [])
+            fields = try names.map { try schema.requireField($0) }
+            keep = Set(names)
+        }
+        let targetCRS = try toCRS.map { try CRS($0) } ?? reader.crs
+        let transformer = targetCRS == reader.crs ? nil : try Transformer(from: reader.crs, to: targetCRS)
+        var sink: FeatureSink?
+        var repaired = 0
+        while var feature = try reader.next() {
+            let place = "\(input): feature \(feature.id.map(String.init) ?? String(sink?.count ?? 0))"
+            if let keep { feature.properties = feature.properties.filter { keep.contains($0.key) } }
+            if let g = feature.geometry, let problem = try g.validityProblem() {
+                guard makeValid else {
+                    throw InputError("\(place): invalid geometry: \(problem); repair with --make-valid")
+                }
+                feature.geometry = try g.makeValid()
+                repaired += 1
             }
+            if let transformer, let g = feature.geometry {
+                do { feature.geometry = try transformer.transform(g) } catch { throw error.at(place) }
+            }
+            if sink == nil {
+                sink = try FeatureSink(path: output, format: outputFormat, name: reader.name, crs: targetCRS, fields: fields,
+                                       encoding: outputEncoding, geometryType: feature.geometry?.type)
+            }
+            try sink?.write(feature)
         }
-        layer = try ConvertCommand.checkValidity(layer, repair: makeValid, source: input)
-        if let toCRS { layer = try layer.reprojected(to: try CRS(toCRS)) }
-        let out = OutputOptions(output: output, format: format, outputEncoding: outputEncoding)
-        try out.write(layer)
-        Stderr.write("gmgeo: wrote \(layer.features.count) feature\(layer.features.count == 1 ? "" : "s") to \(output)\n")
-    }
-
-    /// Reports invalid geometries; repairs them with `repair`, else refuses with the first reasons.
-    static func checkValidity(_ layer: Layer, repair: Bool, source: String) throws -> Layer {
-        let report = try layer.validityReport()
-        if report.isClean { return layer }
-        guard repair else {
-            let first = report.invalid.prefix(3).map(\.description).joined(separator: "; ")
-            throw InputError("\(source): \(report.invalid.count) invalid geometr\(report.invalid.count == 1 ? "y" : "ies") (\(first)); repair with --make-valid")
+        let finished = try sink ?? FeatureSink(path: output, format: outputFormat, name: reader.name, crs: targetCRS,
+                                               fields: fields, encoding: outputEncoding)
+        try finished.finish()
+        if repaired > 0 {
+            Stderr.write("gmgeo: \(input): repaired \(repaired) invalid geometr\(repaired == 1 ? "y" : "ies") with makeValid\n")
         }
-        let (fixed, count) = try layer.madeValid()
-        Stderr.write("gmgeo: \(source): repaired \(count) invalid geometr\(count == 1 ? "y" : "ies") with makeValid\n")
-        return fixed
+        Stderr.write("gmgeo: wrote \(finished.count) feature\(finished.count == 1 ? "" : "s") to \(output)\n")
     }
 }
 

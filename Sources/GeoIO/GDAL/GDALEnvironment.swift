@@ -1,3 +1,4 @@
+import Foundation
 import CGDAL
 
 /// GDAL's process-wide set-up (drivers registered once, errors captured rather than printed)
@@ -19,7 +20,9 @@ enum GDALEnvironment {
     /// GDAL's last error message on this thread, or `fallback`.
     static func lastError(_ fallback: String) -> String {
         guard let message = CPLGetLastErrorMsg(), message.pointee != 0 else { return fallback }
-        return String(cString: message)
+        // GDAL's messages may span lines; the CLI promises one.
+        return String(cString: message).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
     }
 
     /// A NULL-terminated list of C strings for GDAL options (nil when `items` is empty),

@@ -41,7 +41,8 @@ public final class FeatureReader {
             }
         }
         GDALEnvironment.resetError()
-        if OGR_L_SetAttributeFilter(layer, source.options.filter) != OGRERR_NONE {
+        let filter = source.options.filter.map { FeatureReader.quotingFieldNames($0, fields) }
+        if OGR_L_SetAttributeFilter(layer, filter) != OGRERR_NONE {
             throw IOError(.unknownField, "bad --where '\(source.options.filter ?? "")': \(GDALEnvironment.lastError("OGR cannot parse it")); fields: \(fields.map(\.name).joined(separator: ", "))",
                           location: location)
         }
@@ -76,6 +77,24 @@ public final class FeatureReader {
             properties[field.name] = FeatureReader.value(f, Int32(i), field.type)
         }
         return Feature(id: id, geometry: geometry, properties: properties)
+    }
+
+    /// OGR SQL reads only ASCII names bare; quote the layer's other field names (e.g. 类别)
+    /// where the user wrote them bare, so `类别 = 'rail'` works as a planner expects.
+    static func quotingFieldNames(_ filter: String, _ fields: [Field]) -> String {
+        var result = filter
+        for field in fields where !field.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+            var output = ""
+            var rest = Substring(result)
+            while let range = rest.range(of: field.name) {
+                let before = rest[..<range.lowerBound]
+                let quoted = before.last == "\"" || before.last == "'"
+                output += before + (quoted ? field.name : "\"\(field.name)\"")
+                rest = rest[range.upperBound...]
+            }
+            result = output + rest
+        }
+        return result
     }
 
     private static func type(of fd: OGRFieldDefnH) -> FieldType {

@@ -15,8 +15,7 @@ enum CommandLineFailure {
         let message: String
         switch error {
         case let e as InputError: message = e.description
-        case let e as GeometryError: message = e.description
-        case let e as CRSError: message = e.description
+        case let e as any LocatedError: message = e.description
         default:
             // Argument errors: the parser's own message, first line only, plus where to look.
             let full = GMGeo.message(for: error)
@@ -24,7 +23,8 @@ enum CommandLineFailure {
             let text = first.replacingOccurrences(of: "Error: ", with: "")
             message = text.contains("help") ? text : text + " (see gmgeo help)"
         }
-        Stderr.write("gmgeo: \(message)\n")
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        Stderr.write("gmgeo: \(oneLine)\n")
         exit(2)
     }
 }

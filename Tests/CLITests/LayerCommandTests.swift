@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `gmgeo info`, `convert` and `query` on files made by the tests.
+@Suite("gmgeo info, convert, query")
+struct LayerCommandTests {
+    /// Two parks (one with a hole) and a road, in lon/lat GeoJSON.
+    static let parks = """
+    {"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name_zh":"虹桥公园","class":"park"},"geometry":{"type":"Polygon","coordinates":[[[113.940,22.750],[113.950,22.750],[113.950,22.760],[113.940,22.760],[113.940,22.750]],[[113.944,22.754],[113.944,22.756],[113.946,22.756],[113.946,22.754],[113.944,22.754]]]}},
+    {"type":"Feature","properties":{"name_zh":"大顶岭","class":"forest"},"geometry":{"type":"Polygon","coordinates":[[[113.900,22.780],[113.910,22.780],[113.910,22.790],[113.900,22.790],[113.900,22.780]]]}}
+    ]}
+    """
+    static let sites = """
+    {"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name_zh":"A"},"geometry":{"type":"Point","coordinates":[113.945,22.752]}},
+    {"type":"Feature","properties":{"name_zh":"B"},"geometry":{"type":"Point","coordinates":[113.945,22.755]}},
+    {"type":"Feature","properties":{"name_zh":"C"},"geometry":{"type":"Point","coordinates":[113.955,22.755]}}
+    ]}
+    """
+
+    static func folder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try parks.write(toFile: folder.path("parks.geojson"), atomically: true, encoding: .utf8)
+        try sites.write(toFile: folder.path("sites.geojson"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test("info describes driver, CRS, extent, fields and validity")
+    func info() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let out = try CommandRunner.gmgeo(["info", folder.path("parks.geojson")])
+        #expect(out.status == 0)
+        for expected in ["driver: GeoJSON", "layer parks: 2 features", "CRS: EPSG:4326", "extent: 113.9000000, 22.7500000 - 113.9500000, 22.7900000",
+                         "geometry types: Polygon 2", "fields: name_zh (string), class (string)", "validity: all geometries valid"] {
+            #expect(out.stdout.contains(expected), "missing '\(expected)' in\n\(out.stdout)")
+        }
+    }
+
+    @Test("query: within a polygon layer (the hole excludes B), within distance, nearest")
+    func query() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let within = try CommandRunner.gmgeo(["query", folder.path("sites.geojson"), "--within", folder.path("parks.geojson"), "-o", folder.path("in.csv")])
+        #expect(within.status == 0, "\(within.stderr)")
+        #expect(within.stderr == "gmgeo: 1 of 3 features of \(folder.path("sites.geojson")) (within \(folder.path("parks.geojson")))\n")
+        #expect(try String(contentsOfFile: folder.path("in.csv"), encoding: .utf8).contains(",A"))
+        // C is 0.005° east of the park's edge: about 513 m at this latitude.
+        let near = try CommandRunner.gmgeo(["query", folder.path("sites.geojson"), "--within-distance", "520", "--of", folder.path("parks.geojson")])
+        #expect(near.stdout.contains("\"C\"") && near.stderr.contains("3 of 3"))
+        let far = try CommandRunner.gmgeo(["query", folder.path("sites.geojson"), "--within-distance", "500", "--of", folder.path("parks.geojson")])
+        #expect(!far.stdout.contains("\"C\"") && far.stderr.contains("2 of 3"))
+        let nearest = try CommandRunner.gmgeo(["query", folder.path("sites.geojson"), "--nearest", folder.path("parks.geojson"), "-k", "2", "--where", "name_zh = 'C'"])
+        #expect(nearest.status == 0, "\(nearest.stderr)")
+        #expect(nearest.stdout.contains(#""nearest_1": "虹桥公园""#) || nearest.stdout.contains(#""nearest_1":"虹桥公园""#))
+        #expect(nearest.stdout.contains("大顶岭"))
+        let wkt = try CommandRunner.gmgeo(["query", folder.path("sites.geojson"), "--intersects", "POLYGON ((113.95 22.75, 113.96 22.75, 113.96 22.76, 113.95 22.75))"])
+        #expect(wkt.stderr.contains("1 of 3"))
+    }
+
+    @Test("convert: GCJ-02 CSV -> GeoPackage in EPSG:4547 -> GeoJSON, filtered and selected")
+    func convert() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        try "名称,类别,lng,lat\n光明城站,rail,113.9537,22.7327\n公园,park,113.9450,22.7550\n".write(toFile: folder.path("app.csv"), atomically: true, encoding: .utf8)
+        let toGpkg = try CommandRunner.gmgeo(["convert", folder.path("app.csv"), folder.path("app.gpkg"), "--crs", "gcj02", "--to-crs", "EPSG:4547", "--where", "类别 = 'rail'"])
+        #expect(toGpkg.status == 0, "\(toGpkg.stderr)")
+        #expect(toGpkg.stderr.contains("wrote 1 feature"))
+        let info = try CommandRunner.gmgeo(["info", folder.path("app.gpkg")])
+        #expect(info.stdout.contains("CRS: EPSG:4547") && info.stdout.contains("1 feature"))
+        let toJSON = try CommandRunner.gmgeo(["convert", folder.path("app.gpkg"), folder.path("app.geojson"), "--select", "名称"])
+        #expect(toJSON.status == 0, "\(toJSON.stderr)")
+        let text = try String(contentsOfFile: folder.path("app.geojson"), encoding: .utf8)
+        #expect(text.contains("光明城站") && !text.contains("类别"))
+        // Back in WGS 84 the station sits where the metro data puts it (113.9486957, 22.7357419).
+        #expect(text.contains("113.94") && text.contains("22.735"))
+    }
+
+    static let bad: [(String, [String], String)] = [
+        ("missing file", ["info", "/nonexistent/x.geojson"], "no such file"),
+        ("unknown layer", ["info", "PARKS", "--layer", "nope"], "no layer 'nope'"),
+        ("bad where", ["convert", "PARKS", "OUT/x.geojson", "--where", "height >"], "bad --where"),
+        ("unknown field", ["convert", "PARKS", "OUT/x.geojson", "--select", "height"], "no field 'height'"),
+        ("unknown CRS", ["convert", "PARKS", "OUT/x.gpkg", "--to-crs", "EPSG:0"], "unknown CRS"),
+        ("overwrite input", ["convert", "PARKS", "PARKS"], "this is an input"),
+        ("unknown format", ["convert", "PARKS", "OUT/x.xyz"], "cannot tell the format"),
+        ("broken GeoJSON", ["info", "BROKEN"], "broken.geojson: cannot open"),
+        ("invalid geometry", ["convert", "BOWTIE", "OUT/x.geojson"], "feature 0: invalid geometry: Self-intersection"),
+        ("metric CSV without CRS", ["convert", "METRIC", "OUT/x.geojson"], "no CRS given"),
+        ("mixed shapefile", ["convert", "MIXED", "OUT/x.shp"], "one kind of geometry"),
+        ("query two predicates", ["query", "PARKS", "--within", "PARKS", "--touches", "PARKS"], "give one of"),
+        ("query bad other", ["query", "PARKS", "--within", "nothing-here"], "neither a file"),
+    ]
+
+    @Test("bad input: one line naming file and reason, exit 2, no output file", arguments: bad.map { $0.0 })
+    func badInput(_ name: String) throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        try "{ \"type\": \"FeatureCollection\", \"features\": [".write(toFile: folder.path("broken.geojson"), atomically: true, encoding: .utf8)
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}]}"#
+            .write(toFile: folder.path("bowtie.geojson"), atomically: true, encoding: .utf8)
+        try "x,y\n494000,2515000\n".write(toFile: folder.path("metric.csv"), atomically: true, encoding: .utf8)
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[113.9,22.7]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.9,22.7],[114,22.8]]}}]}"#
+            .write(toFile: folder.path("mixed.geojson"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path("out"), withIntermediateDirectories: true)
+        let c = try #require(Self.bad.first { $0.0 == name })
+        let arguments = c.1.map {
+            $0.replacingOccurrences(of: "PARKS", with: folder.path("parks.geojson"))
+                .replacingOccurrences(of: "BROKEN", with: folder.path("broken.geojson"))
+                .replacingOccurrences(of: "BOWTIE", with: folder.path("bowtie.geojson"))
+                .replacingOccurrences(of: "METRIC", with: folder.path("metric.csv"))
+                .replacingOccurrences(of: "MIXED", with: folder.path("mixed.geojson"))
+                .replacingOccurrences(of: "OUT", with: folder.path("out"))
+        }
+        let out = try CommandRunner.gmgeo(arguments)
+        #expect(out.status == 2)
+        #expect(out.stdout.isEmpty)
+        #expect(out.stderr.hasPrefix("gmgeo: ") && out.stderr.filter { $0 == "\n" }.count == 1, "\(out.stderr)")
+        #expect(out.stderr.contains(c.2), "\(out.stderr)")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: folder.path("out"))) ?? []
+        #expect(left.isEmpty, "output left behind: \(left)")
+    }
+
+    @Test("convert streams: 1,000,000 GeoJSONSeq features in under 200 MB")
+    func streaming() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("big.geojsonl")
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        var chunk = ""
+        for i in 0..<1_000_000 {
+            let x = 113.85 + Double(i % 1000) * 0.00017, y = 22.70 + Double(i / 1000) * 0.00016
+            chunk += #"{"type":"Feature","properties":{"id":\#(i)},"geometry":{"type":"Point","coordinates":[\#(x),\#(y)]}}"# + "\n"
+            if chunk.utf8.count > 1 << 20 {
+                handle.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        handle.write(Data(chunk.utf8))
+        try handle.close()
+        let out = try CommandRunner.gmgeo(["convert", path, folder.path("out.geojsonl")])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("wrote 1000000 features"))
+        // The largest child process so far (every gmgeo run by the tests) peaked below 200 MB.
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #expect(usage.ru_maxrss < 200 * 1024, "peak \(usage.ru_maxrss / 1024) MB")
+    }
+}

@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: a module map and a header each, found with pkg-config.
@@ -36,6 +37,12 @@ let package = Package(
         // The foundation benchmark (Scripts/bench-foundation.sh): the reference workload of
         // ../shared/bench through GeoCore, timed the way bench_geos_c times it.
         .executableTarget(name: "GMGeoBench", dependencies: ["GeoCore"]),
+
+        // Derives GeoData/guangming from ../shared/data and the schematic sketches
+        // (Scripts/build-geodata.sh); not part of the shipped tool.
+        .executableTarget(name: "GeoDataBuilder", dependencies: [
+            "GeoCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
 
         // Shared test fixtures and paths to ../shared.
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),

@@ -83,3 +83,18 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    @Suite("Voronoi")
+    struct VoronoiTests {
+        @Test("two seeds split a square along their perpendicular bisector")
+        func bisector() throws {
+            let seeds = try Geometry(wkt: "MULTIPOINT ((2 5), (8 5))")
+            let square = try Geometry(wkt: "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")
+            let cells = try seeds.voronoiDiagram(envelope: square).parts().map { try $0.intersection(square) }
+            #expect(cells.count == 2)
+            #expect(try cells.map { try $0.area() } == [50, 50])
+            #expect(try cells.contains { try $0.contains(try Geometry(wkt: "POINT (2 5)")) && $0.envelope?.maxX == 5 })
+        }
+    }
+}

@@ -63,3 +63,12 @@ extension Geometry {
         }
     }
 }
+
+extension Geometry {
+    /// The Voronoi cells of this geometry's vertices (polygons, clipped to `envelope` grown
+    /// to hold them), or their edges with `onlyEdges`.
+    public func voronoiDiagram(envelope: Geometry? = nil, tolerance: Double = 0, onlyEdges: Bool = false) throws(GeometryError) -> Geometry {
+        try Geometry.checkDistance(tolerance, "voronoi")
+        return try Geometry.make("voronoi") { GEOSVoronoiDiagram_r($0, handle, envelope?.handle, tolerance, onlyEdges ? 1 : 0) }
+    }
+}

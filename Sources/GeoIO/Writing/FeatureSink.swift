@@ -21,6 +21,8 @@ public final class FeatureSink {
     private var srs: OGRSpatialReferenceH?
     private var geometryFamily: String?
     private var open = true
+    /// The grid coordinates are rounded to on output (GeoJSON decimals), or nil.
+    private let roundingGrid: Double?
 
     /// Starts a file at `path` for features with `fields` whose geometries are in `crs`.
     /// GeoJSON, GeoJSONSeq and KML are written in EPSG:4326 (features are transformed).
@@ -30,6 +32,7 @@ public final class FeatureSink {
         self.path = path
         self.format = format
         self.fields = fields
+        roundingGrid = format == .geojson || format == .geojsonseq ? pow(10, -Double(decimals)) : nil
         let outputCRS = format.requiresWGS84 ? CRS.wgs84 : crs
         transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer(from: c, to: .wgs84) }
         let target = URL(fileURLWithPath: path)
@@ -101,6 +104,11 @@ public final class FeatureSink {
             if var g = feature.geometry {
                 if let transformer { g = try transformer.transform(g) }
                 if format.singleGeometryType { g = try promote(g, place) }
+                if let grid = roundingGrid, g.type == .polygon || g.type == .multiPolygon {
+                    // Rounding to the written decimals can make narrow rings cross; snap-round
+                    // on that grid with GEOS instead, so the file holds valid polygons.
+                    g = try g.reducedPrecision(gridSize: grid)
+                }
                 OGR_F_SetGeometryDirectly(f, try OGRGeometry.make(g))
             }
             GDALEnvironment.resetError()

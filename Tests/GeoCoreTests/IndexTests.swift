@@ -99,3 +99,41 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    @Suite("PreparedIndex")
+    struct PreparedIndexTests {
+        @Test("matches agree with the plain predicates for every relation", arguments: [
+            SpatialPredicate.intersects, .within, .contains, .covers, .coveredBy, .touches, .crosses, .overlaps, .disjoint,
+            .containsProperly, .withinDistance(0.75),
+        ])
+        func agrees(_ predicate: SpatialPredicate) throws {
+            let squares = try IndexTests.grid()
+            let index = try PreparedIndex(squares)
+            let probes = try ["POINT (2.5 2.5)", "POINT (3 2.5)", "LINESTRING (0.5 0.5, 5.5 0.5)", "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))",
+                              "POLYGON ((2.2 2.2, 2.8 2.2, 2.8 2.8, 2.2 2.2))", "POLYGON ((2.5 2.5, 3.5 2.5, 3.5 3.5, 2.5 2.5))",
+                              "LINESTRING (1 0, 1 1)"].map { try Geometry(wkt: $0) }
+            for probe in probes {
+                var expected: [Int] = []
+                for (i, s) in squares.enumerated() {
+                    let holds: Bool
+                    switch predicate {
+                    case .intersects: holds = try probe.intersects(s)
+                    case .within: holds = try probe.within(s)
+                    case .contains: holds = try probe.contains(s)
+                    case .covers: holds = try probe.covers(s)
+                    case .coveredBy: holds = try probe.coveredBy(s)
+                    case .touches: holds = try probe.touches(s)
+                    case .crosses: holds = try probe.crosses(s)
+                    case .overlaps: holds = try probe.overlaps(s)
+                    case .disjoint: holds = try probe.disjoint(s)
+                    case .containsProperly: holds = try probe.relate(s, pattern: "T**FF*FF*")
+                    case .withinDistance(let d): holds = try probe.isWithinDistance(s, d)
+                    }
+                    if holds { expected.append(i) }
+                }
+                #expect(try index.matches(probe, predicate) == expected, "\(predicate) \(probe)")
+            }
+        }
+    }
+}

@@ -96,3 +96,21 @@ extension GeoIOTests {
         }
     }
 }
+
+extension GeoIOTests {
+    @Suite("Shapefile encodings")
+    struct EncodingTests {
+        @Test("a GBK Shapefile without its .cpg reads right with encoding GBK")
+        func gbkWithoutCPG() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            try LayerWriter(format: .shapefile, encoding: "GBK").write(try RoundTripTests.sample(), to: folder.path("g.shp"))
+            try FileManager.default.removeItem(atPath: folder.path("g.cpg"))
+            let right = try VectorSource(folder.path("g.shp"), options: ReadOptions(encoding: "GBK")).readLayer()
+            #expect(right.features.map { $0["name_zh"].description } == ["虹桥公园", "茅洲河碧道", "光明小镇"])
+            // Without the encoding GDAL reads the bytes as ISO-8859-1: the names come out wrong.
+            let wrong = try VectorSource(folder.path("g.shp")).readLayer()
+            #expect(wrong.features.first?["name_zh"].description != "虹桥公园")
+        }
+    }
+}

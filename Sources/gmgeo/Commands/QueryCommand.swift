@@ -105,10 +105,10 @@ struct QueryCommand: ParsableCommand {
     }
 
     private func select(_ layer: Layer, _ predicate: SpatialPredicate, against other: String) throws -> [Feature] {
-        let tree = try STRtree(try otherGeometries(other).map(\.geometry))
+        let index = try PreparedIndex(try otherGeometries(other).map(\.geometry))
         return try layer.features.filter { f in
             guard let g = f.geometry else { return false }
-            return try !tree.query(g, predicate: predicate).isEmpty
+            return try !index.matches(g, predicate, firstOnly: true).isEmpty
         }
     }
 

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # GEOS and PROJ (with its CRS database) for GeoCore, GDAL for GeoIO; pkg-config finds them.
-packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev)
+# PostgreSQL + PostGIS only for the PostGIS tests (Scripts/start-postgis.sh starts it).
+packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev postgresql-15 postgresql-15-postgis-3)
 
 missing=()
 for p in "${packages[@]}"; do

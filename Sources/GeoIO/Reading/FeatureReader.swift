@@ -25,7 +25,7 @@ public final class FeatureReader {
             guard let fd = OGR_FD_GetFieldDefn(defn, i) else { return nil }
             return Field(OGR_Fld_GetNameRef(fd).map { String(cString: $0) } ?? "field\(i)", FeatureReader.type(of: fd))
         }
-        let location = "\(source.path): layer \(name)"
+        let location = "\(displayName(ofSource: source.path)): layer \(name)"
         if let override = source.options.crs {
             crs = override
         } else if let found = try SpatialReference.crs(from: OGR_L_GetSpatialRef(layer)) {
@@ -56,7 +56,7 @@ public final class FeatureReader {
         guard let f = OGR_L_GetNextFeature(layer) else {
             if CPLGetLastErrorType() == CE_Failure {
                 throw IOError(.open, "reading stopped: \(GDALEnvironment.lastError("GDAL read error"))",
-                              location: "\(source.path): layer \(name): after feature \(index)")
+                              location: "\(displayName(ofSource: source.path)): layer \(name): after feature \(index)")
             }
             return nil
         }
@@ -69,7 +69,7 @@ public final class FeatureReader {
             do {
                 geometry = try OGRGeometry.geometry(from: g)
             } catch {
-                throw IOError(.geometry, "\(error)", location: "\(source.path): layer \(name): feature \(id.map(String.init) ?? String(index))")
+                throw IOError(.geometry, "\(error)", location: "\(displayName(ofSource: source.path)): layer \(name): feature \(id.map(String.init) ?? String(index))")
             }
         }
         var properties: [String: FieldValue] = [:]

@@ -45,7 +45,7 @@ public final class VectorSource {
         }
         guard let handle else {
             throw IOError(.open, "cannot open as a vector source: \(GDALEnvironment.lastError("no GDAL driver recognises it"))",
-                          location: path)
+                          location: displayName(ofSource: path))
         }
         dataset = handle
         driver = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? "unknown"
@@ -64,12 +64,12 @@ public final class VectorSource {
     func ogrLayer(_ name: String?) throws(IOError) -> OGRLayerH {
         if let name {
             guard let layer = GDALDatasetGetLayerByName(dataset, name) else {
-                throw IOError(.unknownLayer, "no layer '\(name)'; layers: \(layerNames.joined(separator: ", "))", location: path)
+                throw IOError(.unknownLayer, "no layer '\(name)'; layers: \(layerNames.joined(separator: ", "))", location: displayName(ofSource: path))
             }
             return layer
         }
         guard GDALDatasetGetLayerCount(dataset) > 0, let layer = GDALDatasetGetLayer(dataset, 0) else {
-            throw IOError(.empty, "the source has no layers", location: path)
+            throw IOError(.empty, "the source has no layers", location: displayName(ofSource: path))
         }
         return layer
     }

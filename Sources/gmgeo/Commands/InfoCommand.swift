@@ -30,7 +30,7 @@ struct InfoCommand: ParsableCommand {
         let path = try LayerInput.path(source)
         let options = try input.readOptions()
         let vector = try VectorSource(path, options: options)
-        var lines = ["\(source)", "  driver: \(vector.driver)"]
+        var lines = ["\(displayName(ofSource: source))", "  driver: \(vector.driver)"]
         let names = input.layer.map { [$0] } ?? vector.layerNames
         for name in names {
             let layer = try vector.readLayer(name)

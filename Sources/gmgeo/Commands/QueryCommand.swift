@@ -86,7 +86,7 @@ struct QueryCommand: ParsableCommand {
             filters.append("nearest \(k) of \(nearest)")
         }
         try output.write(layer)
-        Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(layerArgument)\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\n")
+        Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(displayName(ofSource: layerArgument))\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\n")
     }
 
     /// The other side of a spatial test: a layer, or a WKT geometry.

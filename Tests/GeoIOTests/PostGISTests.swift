@@ -1,0 +1,36 @@
+import Foundation
+import GeoCore
+import GeoIO
+import Testing
+import TestSupport
+
+extension GeoIOTests {
+    /// Layers read from PostGIS through GDAL's PostgreSQL driver (`PG:` connections).
+    @Suite("PostGIS", .enabled(if: PostGISFixture.connection != nil, "no PostGIS server (see Scripts/start-postgis.sh)"))
+    struct PostGISTests {
+        @Test("a PostGIS table reads with its CRS, fields and Chinese text")
+        func read() throws {
+            let connection = try #require(PostGISFixture.connection)
+            let source = try VectorSource(connection, options: ReadOptions(layer: "green"))
+            #expect(source.driver == "PostgreSQL")
+            let layer = try source.readLayer()
+            #expect(layer.crs?.epsgCode == 4547)
+            #expect(Set(layer.features.map { $0["name_zh"].description }) == ["虹桥公园", "大顶岭"])
+            #expect(try layer.features.map { try $0.geometry?.area() ?? 0 } == [1e6, 1e6])
+            let filtered = try VectorSource(connection, options: ReadOptions(layer: "green", filter: "class = 'forest'")).readLayer()
+            #expect(filtered.features.map { $0["name_zh"].description } == ["大顶岭"])
+        }
+
+        @Test("gmgeo query on a PG: source; errors never show the password")
+        func cli() throws {
+            let connection = try #require(PostGISFixture.connection)
+            // The park square spans x 494500-495500, y 2516500-2517500 in EPSG:4547.
+            let hit = try CommandRunner.gmgeo(["query", connection, "--layer", "green", "--intersects", "POINT (495000 2517000)", "--wkt-crs", "EPSG:4547"])
+            #expect(hit.status == 0, "\(hit.stderr)")
+            #expect(hit.stdout.contains("虹桥公园") && hit.stderr.contains("1 of 2 features"))
+            #expect(!hit.stderr.contains("password=gmgeo"))
+            let missing = try CommandRunner.gmgeo(["info", connection, "--layer", "nope"])
+            #expect(missing.status == 2 && missing.stderr.contains("no layer 'nope'") && !missing.stderr.contains("password=gmgeo"))
+        }
+    }
+}

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "GeoIO", targets: ["GeoIO"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .executable(name: "gmgeo", targets: ["gmgeo"]),
     ],
     dependencies: [
@@ -30,13 +31,18 @@ let package = Package(
 
         // The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(name: "gmgeo", dependencies: [
-            "GeoCore", "GeoIO",
+            "GeoCore", "GeoIO", "Planning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // The foundation benchmark (Scripts/bench-foundation.sh): the reference workload of
         // ../shared/bench through GeoCore, timed the way bench_geos_c times it.
         .executableTarget(name: "GMGeoBench", dependencies: ["GeoCore"]),
+
+        // The analyses: pure Swift over GeoCore/GeoIO values, no C pointers.
+        .target(name: "Planning", dependencies: [
+            "GeoCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
 
         // Derives GeoData/guangming from ../shared/data and the schematic sketches
         // (Scripts/build-geodata.sh); not part of the shipped tool.
@@ -48,6 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,8 @@ struct GMGeo: ParsableCommand {
         Exit status: 0 success, 1 a check found problems, 2 bad input or arguments.
         """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, ConvertCommand.self, QueryCommand.self, GeomCommand.self, TransformCommand.self]
+        subcommands: [ReportCommand.self, CoverageCommand.self, BufferCheckCommand.self, NetworkCommand.self, ValidateCommand.self,
+                      InfoCommand.self, ConvertCommand.self, QueryCommand.self, GeomCommand.self, TransformCommand.self]
     )
 
     /// Runs a command; every failure becomes one line on stderr and exit status 2.

@@ -1,0 +1,77 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// A place's planning layers, read from a data folder (GeoData/guangming by default) and
+/// projected to the working CRS.
+public struct PlanningData: Sendable {
+    public let folder: URL
+    public let rules: PlanningRules
+    public let boundary: Layer
+    public let roads: Layer
+    public let rail: Layer
+    public let stations: Layer
+    public let controlZones: Layer
+    public let upgradeDistricts: Layer
+    public let green: Layer
+
+    /// The layer file names a data folder must hold.
+    public static let required = ["boundary", "roads", "rail", "stations", "control-zones", "upgrade-districts", "green"]
+
+    /// Reads every layer of `folder` and the rules (`rules` or `folder`/rules.toml).
+    /// - Throws: `IOError`/`RulesError` naming the missing or broken file.
+    public init(folder: URL, rules rulesFile: URL? = nil) throws {
+        self.folder = folder
+        rules = try PlanningRules(contentsOf: rulesFile ?? folder.appendingPathComponent("rules.toml"))
+        let working = try CRS(rules.workingCRS)
+        func read(_ name: String) throws -> Layer {
+            let path = folder.appendingPathComponent("\(name).geojson").path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw IOError(.open, "the data folder has no \(name).geojson (needs \(PlanningData.required.joined(separator: ", ")))", location: folder.path)
+            }
+            let layer = try VectorSource(path).readLayer().reprojected(to: working)
+            let report = try layer.validityReport()
+            if let first = report.invalid.first { throw IOError(.geometry, "invalid geometry: \(first)", location: path) }
+            return layer
+        }
+        boundary = try read("boundary")
+        roads = try read("roads")
+        rail = try read("rail")
+        stations = try read("stations")
+        controlZones = try read("control-zones")
+        upgradeDistricts = try read("upgrade-districts")
+        green = try read("green")
+    }
+
+    /// The district polygon (the boundary feature of class "district", else all of them).
+    public func district() throws -> Geometry {
+        let parts = boundary.features.filter { $0["class"] == .string("district") }.compactMap(\.geometry)
+        return parts.count == 1 ? parts[0] : try Geometry.unaryUnion(parts.isEmpty ? boundary.features.compactMap(\.geometry) : parts)
+    }
+
+    /// The streets (boundary features of class "street").
+    public var streets: [(name: String, geometry: Geometry)] { PlanningData.named(boundary, cls: "street") }
+
+    /// Roads, rail and stations as network features.
+    public var network: [NetworkFeature] {
+        [roads, rail, stations].flatMap { layer in
+            layer.features.compactMap { f in
+                f.geometry.map { NetworkFeature(name: f["name_zh"].description, cls: f["class"].description, geometry: $0) }
+            }
+        }
+    }
+
+    /// Features of `layer` (of class `cls` when given) as (name, geometry).
+    public static func named(_ layer: Layer, cls: String? = nil) -> [(name: String, geometry: Geometry)] {
+        layer.features.compactMap { f in
+            guard cls == nil || f["class"] == .string(cls ?? "") else { return nil }
+            return f.geometry.map { (Self.name(f), $0) }
+        }
+    }
+
+    /// A feature's display name: name_zh, name, name_en, or its id.
+    public static func name(_ f: Feature) -> String {
+        for key in ["name_zh", "name", "name_en"] where !f[key].isNull { return f[key].description }
+        return "feature \(f.id.map(String.init) ?? "?")"
+    }
+}

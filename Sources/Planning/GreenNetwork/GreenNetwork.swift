@@ -1,0 +1,208 @@
+import Foundation
+import GeoCore
+
+/// A green patch of the network: one or more green features dissolved together.
+public struct GreenPatch: Sendable {
+    /// The names of the green features it is made of, joined with "、".
+    public let name: String
+    public let geometry: Geometry
+    /// Area in m².
+    public let area: Double
+}
+
+/// A link between two patches: within the link distance edge to edge, or joined by a greenway.
+public struct GreenLink: Sendable {
+    public let from: Int, to: Int
+    /// Edge-to-edge distance in metres (0 when a greenway joins them).
+    public let distance: Double
+    /// exp(-k d): the chance a species crosses, as PC uses it.
+    public let probability: Double
+    /// The shortest line between the two patches.
+    public let line: Geometry
+}
+
+/// Where a new greenway would join two parts of the network most cheaply.
+public struct GapLink: Sendable {
+    public let fromComponent: Int, toComponent: Int
+    public let fromPatch: Int, toPatch: Int
+    public let line: Geometry
+    public let length: Double
+    /// How much PC would rise, in percent, if these two patches were joined.
+    public let pcGain: Double
+}
+
+/// The green landscape network: patches, links, components, Conefor indices, gaps.
+public struct GreenNetworkResult: Sendable {
+    public let patches: [GreenPatch]
+    public let links: [GreenLink]
+    /// The component of each patch (0 = the largest by area).
+    public let component: [Int]
+    /// Area of each component in m², largest first.
+    public let componentAreas: [Double]
+    public let indices: ConnectivityIndices
+    /// Gap links ranked by PC gain, largest first.
+    public let gaps: [GapLink]
+    /// The landscape area (A_L) in m².
+    public let landscapeArea: Double
+
+    /// Share of all patch area in the largest component.
+    public var largestShare: Double {
+        let total = componentAreas.reduce(0, +)
+        return total > 0 ? (componentAreas.first ?? 0) / total : 0
+    }
+
+    /// Summary figures as a table.
+    public func summaryTable(rules: PlanningRules.GreenNetwork) -> Table {
+        Table(title: "Green network connectivity", headers: ["measure", "value"], rows: [
+            ["patches", String(patches.count)],
+            ["links (<= \(Format.fixed(rules.linkDistance, 0)) m or joined by a greenway)", String(links.count)],
+            ["components", String(componentAreas.count)],
+            ["largest component share of green area", Format.percent(largestShare)],
+            ["IIC", String(format: "%.6f", indices.iic)],
+            ["PC (p = 0.5 at \(Format.fixed(rules.halfProbabilityDistance, 0)) m)", String(format: "%.6f", indices.pc)],
+            ["EC(PC), ha", Format.fixed(indices.ecPC, 1)],
+            ["landscape area A_L, ha", Format.fixed(landscapeArea / 10_000, 1)],
+        ])
+    }
+
+    /// Per-patch importance as a table, most important (dPC) first.
+    public func patchTable() -> Table {
+        let order = patches.indices.sorted { indices.importance[$0].dPC > indices.importance[$1].dPC }
+        return Table(title: "Green patches by importance to connectivity (dPC)",
+                     headers: ["patch", "area_ha", "component", "dIIC_%", "dPC_%", "dPC_intra_%", "dPC_flux_%", "dPC_connector_%"],
+                     rows: order.map { i in
+                         let m = indices.importance[i]
+                         return [patches[i].name, Format.fixed(patches[i].area / 10_000, 2), String(component[i] + 1),
+                                 Format.fixed(m.dIIC, 2), Format.fixed(m.dPC, 2), Format.fixed(m.dPCintra, 2),
+                                 Format.fixed(m.dPCflux, 2), Format.fixed(m.dPCconnector, 2)]
+                     })
+    }
+
+    /// Gap links as a table.
+    public func gapTable() -> Table {
+        Table(title: "Gap links: where a new greenway would join the network (ranked by PC gain)",
+              headers: ["rank", "from", "to", "length_m", "pc_gain_%"],
+              rows: gaps.enumerated().map { r, g in
+                  [String(r + 1), patches[g.fromPatch].name, patches[g.toPatch].name, Format.fixed(g.length, 0), Format.fixed(g.pcGain, 2)]
+              })
+    }
+}
+
+/// Builds and measures the green network.
+public enum GreenNetwork {
+    /// - Parameters:
+    ///   - green: green features (name, class, polygon) in a metric CRS; classes containing
+    ///     "greenway" are corridors that link the patches they touch.
+    ///   - landscape: the landscape (the district), for A_L.
+    public static func analyse(green: [(name: String, cls: String, geometry: Geometry)], landscape: Geometry,
+                               rules: PlanningRules.GreenNetwork) throws -> GreenNetworkResult {
+        let patches = try makePatches(green, rules: rules)
+        let k = ConnectivityIndices.decay(probability: 0.5, atDistance: rules.halfProbabilityDistance)
+        let n = patches.count
+        // Edge-to-edge distances: exact for pairs within reach, found through the index.
+        let index = try PreparedIndex(patches.map(\.geometry))
+        var distance = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
+        for i in 0..<n {
+            for j in 0..<n where j != i && distance[i][j] == .infinity {
+                let d = try patches[i].geometry.distance(to: patches[j].geometry)
+                distance[i][j] = d
+                distance[j][i] = d
+            }
+        }
+        let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
+        for way in greenways {
+            let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
+            for a in touching { for b in touching where a != b { distance[a][b] = 0 } }
+        }
+        var links: [GreenLink] = []
+        for i in 0..<n {
+            for j in try index.matches(patches[i].geometry, .withinDistance(rules.linkDistance)) where j > i {
+                links.append(try link(i, j, distance[i][j], k, patches))
+            }
+            for j in (i + 1)..<n where distance[i][j] == 0 && !links.contains(where: { $0.from == i && $0.to == j }) {
+                links.append(try link(i, j, 0, k, patches))
+            }
+        }
+        let (component, componentAreas) = components(n, links, patches)
+        let hectares = patches.map { $0.area / 10_000 }
+        let landscapeArea = try landscape.area()
+        let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0][$1] }, threshold: rules.linkDistance,
+                                          k: k, landscapeArea: landscapeArea / 10_000)
+        let gaps = try gapLinks(patches, component, componentAreas.count, distance, hectares, indices, rules, k, landscapeArea / 10_000)
+        return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
+                                  indices: indices, gaps: gaps, landscapeArea: landscapeArea)
+    }
+
+    /// Green features as patches: dissolved when the rules say so, small ones dropped.
+    static func makePatches(_ green: [(name: String, cls: String, geometry: Geometry)], rules: PlanningRules.GreenNetwork) throws -> [GreenPatch] {
+        let polygons = try green.filter { try $0.geometry.area() > 0 }
+        var shapes: [(String, Geometry)]
+        if rules.dissolve {
+            let index = try PreparedIndex(polygons.map(\.geometry))
+            shapes = try Geometry.unaryUnion(polygons.map(\.geometry)).parts().map { part in
+                let names = try index.matches(part, .intersects).map { polygons[$0].name }
+                return (names.joined(separator: "、"), part)
+            }
+        } else {
+            shapes = polygons.map { ($0.name, $0.geometry) }
+        }
+        return try shapes.map { GreenPatch(name: $0.0, geometry: $0.1, area: try $0.1.area()) }
+            .filter { $0.area >= rules.minPatchArea }
+    }
+
+    private static func link(_ i: Int, _ j: Int, _ d: Double, _ k: Double, _ patches: [GreenPatch]) throws -> GreenLink {
+        let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
+        let line = p == q ? try Geometry.point(p.x, p.y) : try Geometry.lineString([p, q])
+        return GreenLink(from: i, to: j, distance: d, probability: exp(-k * d), line: line)
+    }
+
+    /// Union-find over links; components numbered by area, largest first.
+    static func components(_ n: Int, _ links: [GreenLink], _ patches: [GreenPatch]) -> ([Int], [Double]) {
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for l in links { parent[find(l.from)] = find(l.to) }
+        var area: [Int: Double] = [:]
+        for i in 0..<n { area[find(i), default: 0] += patches[i].area }
+        let order = area.keys.sorted { (area[$0] ?? 0, -$0) > (area[$1] ?? 0, -$1) }
+        let number = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return ((0..<n).map { number[find($0)] ?? 0 }, order.map { area[$0] ?? 0 })
+    }
+
+    /// For each component, the bridges to its two nearest other components, ranked by the PC
+    /// gain of joining the two closest patches (their distance set to 0).
+    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: [[Double]], _ hectares: [Double],
+                         _ indices: ConnectivityIndices, _ rules: PlanningRules.GreenNetwork, _ k: Double,
+                         _ landscapeHa: Double) throws -> [GapLink] {
+        guard count > 1 else { return [] }
+        // Closest patch pair between every two components.
+        var best: [[(Int, Int, Double)?]] = Array(repeating: Array(repeating: nil, count: count), count: count)
+        for i in patches.indices {
+            for j in patches.indices where component[i] < component[j] {
+                let (a, b) = (component[i], component[j])
+                if let current = best[a][b], current.2 <= distance[i][j] { continue }
+                best[a][b] = (i, j, distance[i][j])
+            }
+        }
+        var pairs = Set<[Int]>()
+        for c in 0..<count {
+            let others = (0..<count).filter { $0 != c }.compactMap { o -> (Int, Double)? in
+                let entry = c < o ? best[c][o] : best[o][c]
+                return entry.map { (o, $0.2) }
+            }.sorted { $0.1 < $1.1 }
+            for (o, _) in others.prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
+        }
+        return try pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> GapLink? in
+            guard let (i, j, d) = best[pair[0]][pair[1]] else { return nil }
+            let joined = ConnectivityIndices(areas: hectares, distance: { ($0 == i && $1 == j) || ($0 == j && $1 == i) ? 0 : distance[$0][$1] },
+                                             threshold: rules.linkDistance, k: k, landscapeArea: landscapeHa)
+            let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
+            return GapLink(fromComponent: pair[0], toComponent: pair[1], fromPatch: i, toPatch: j,
+                           line: try Geometry.lineString([p, q]), length: d,
+                           pcGain: 100 * (joined.pcNumerator - indices.pcNumerator) / indices.pcNumerator)
+        }.sorted { ($0.pcGain, -$0.length) > ($1.pcGain, -$1.length) }
+    }
+}

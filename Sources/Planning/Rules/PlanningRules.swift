@@ -1,0 +1,165 @@
+import Foundation
+import GeoCore
+import TOMLKit
+
+/// Every planning number the analyses use, read from a rules file (GeoData/<place>/rules.toml)
+/// so a planner changes a number without code. Distances in metres, areas in m².
+public struct PlanningRules: Sendable, Equatable {
+    /// Strip half-widths (each side of the centreline) and station radius.
+    public struct Corridors: Sendable, Equatable {
+        public var expressway: Double, arterial: Double, rail: Double, metro: Double, station: Double
+    }
+
+    /// Minimum distance from a footprint to a road or rail centreline.
+    public struct Setbacks: Sendable, Equatable {
+        public var expressway: Double, arterial: Double, rail: Double
+    }
+
+    /// "300 m to green, 500 m to a park".
+    public struct GreenService: Sendable, Equatable {
+        public var greenRadius: Double, greenMinArea: Double, parkRadius: Double, parkMinArea: Double, targetShare: Double
+    }
+
+    /// Connectivity of the green network.
+    public struct GreenNetwork: Sendable, Equatable {
+        public var linkDistance: Double, halfProbabilityDistance: Double, minPatchArea: Double, dissolve: Bool
+    }
+
+    /// Which projects need expert committee review.
+    public struct Review: Sendable, Equatable {
+        public var zones: [String], kindsInZone: [String], kindsAnywhere: [String]
+    }
+
+    public var workingCRS: String
+    public var corridors: Corridors
+    public var setbacks: Setbacks
+    public var greenService: GreenService
+    public var greenNetwork: GreenNetwork
+    public var review: Review
+
+    /// Reads a rules file.
+    /// - Throws: `RulesError` naming the file and the missing or wrong key.
+    public init(contentsOf url: URL) throws {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RulesError(file: url.path, message: "cannot read the rules file")
+        }
+        try self.init(toml: text, file: url.path)
+    }
+
+    /// Parses rules from TOML text; `file` names it in errors.
+    public init(toml text: String, file: String = "rules.toml") throws {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw RulesError(file: file, message: "line \(error.source.begin.line): \(error.description)")
+        }
+        let r = RulesReader(table: table, file: file)
+        workingCRS = try r.string("crs", "working")
+        corridors = Corridors(expressway: try r.distance("corridors", "expressway"), arterial: try r.distance("corridors", "arterial"),
+                              rail: try r.distance("corridors", "rail"), metro: try r.distance("corridors", "metro"),
+                              station: try r.distance("corridors", "station"))
+        setbacks = Setbacks(expressway: try r.distance("setbacks", "expressway"), arterial: try r.distance("setbacks", "arterial"),
+                            rail: try r.distance("setbacks", "rail"))
+        greenService = GreenService(greenRadius: try r.distance("green_service", "green_radius"),
+                                    greenMinArea: try r.distance("green_service", "green_min_area"),
+                                    parkRadius: try r.distance("green_service", "park_radius"),
+                                    parkMinArea: try r.distance("green_service", "park_min_area"),
+                                    targetShare: try r.share("green_service", "target_share"))
+        greenNetwork = GreenNetwork(linkDistance: try r.distance("green_network", "link_distance"),
+                                    halfProbabilityDistance: try r.positive("green_network", "half_probability_distance"),
+                                    minPatchArea: try r.distance("green_network", "min_patch_area"),
+                                    dissolve: try r.bool("green_network", "dissolve"))
+        review = Review(zones: try r.strings("review", "zones"), kindsInZone: try r.strings("review", "kinds_in_zone"),
+                        kindsAnywhere: try r.strings("review", "kinds_anywhere"))
+        _ = try CRS(workingCRS)
+    }
+
+    /// The setback for a road or rail class, or nil when the class has none (metro lines run
+    /// mostly underground: they have a corridor but no building setback).
+    public func setback(forClass cls: String) -> Double? {
+        switch cls {
+        case "expressway": return setbacks.expressway
+        case "arterial": return setbacks.arterial
+        case "rail", "national", "intercity": return setbacks.rail
+        default: return nil
+        }
+    }
+
+    /// The corridor half-width for a road or rail class, or nil.
+    public func corridorWidth(forClass cls: String) -> Double? {
+        switch cls {
+        case "expressway": return corridors.expressway
+        case "arterial": return corridors.arterial
+        case "national", "intercity", "rail": return corridors.rail
+        case "metro": return corridors.metro
+        default: return nil
+        }
+    }
+}
+
+/// A rules file that cannot be used: which file, which key, what is wrong.
+public struct RulesError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// Typed access to a TOML table with errors that name the key.
+private struct RulesReader {
+    let table: TOMLTable
+    let file: String
+
+    func value(_ section: String, _ key: String) throws -> TOMLValueConvertible {
+        guard let s = table[section]?.table else { throw RulesError(file: file, message: "missing section [\(section)]") }
+        guard let v = s[key] else { throw RulesError(file: file, message: "missing [\(section)] \(key)") }
+        return v
+    }
+
+    func number(_ section: String, _ key: String) throws -> Double {
+        let v = try value(section, key)
+        guard let n = v.double ?? v.int.map(Double.init), n.isFinite else {
+            throw RulesError(file: file, message: "[\(section)] \(key) must be a number")
+        }
+        return n
+    }
+
+    func distance(_ section: String, _ key: String) throws -> Double {
+        let n = try number(section, key)
+        guard n >= 0 else { throw RulesError(file: file, message: "[\(section)] \(key) must be >= 0, got \(n)") }
+        return n
+    }
+
+    func positive(_ section: String, _ key: String) throws -> Double {
+        let n = try number(section, key)
+        guard n > 0 else { throw RulesError(file: file, message: "[\(section)] \(key) must be > 0, got \(n)") }
+        return n
+    }
+
+    func share(_ section: String, _ key: String) throws -> Double {
+        let n = try number(section, key)
+        guard (0...1).contains(n) else { throw RulesError(file: file, message: "[\(section)] \(key) must be between 0 and 1, got \(n)") }
+        return n
+    }
+
+    func bool(_ section: String, _ key: String) throws -> Bool {
+        guard let b = try value(section, key).bool else { throw RulesError(file: file, message: "[\(section)] \(key) must be true or false") }
+        return b
+    }
+
+    func string(_ section: String, _ key: String) throws -> String {
+        guard let s = try value(section, key).string else { throw RulesError(file: file, message: "[\(section)] \(key) must be text") }
+        return s
+    }
+
+    func strings(_ section: String, _ key: String) throws -> [String] {
+        guard let a = try value(section, key).array else { throw RulesError(file: file, message: "[\(section)] \(key) must be a list of text") }
+        return try a.map { v in
+            guard let s = v.string else { throw RulesError(file: file, message: "[\(section)] \(key) must be a list of text") }
+            return s
+        }
+    }
+}

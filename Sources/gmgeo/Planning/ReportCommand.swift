@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoIO
+import Planning
+
+/// `gmgeo report`: every analysis on the data folder, into one output folder.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run every analysis on the planning data and write GeoJSON, CSV tables and summary.md.",
+        discussion: """
+        Runs the green-space service per street, the road landscape belts per upgrade
+        district, the corridors, the green-network connectivity and the validation of the
+        projects, and writes one GeoJSON per result, CSV tables and a summary.md to read top to
+        bottom. The folder is built beside the target and swapped in when complete; running
+        the report twice gives identical files.
+
+        Examples:
+          gmgeo report
+          gmgeo report -o reports/2026-q4
+          gmgeo report --data my_district/ --rules my_rules.toml --projects proposals.gpkg
+        """
+    )
+
+    @OptionGroup var planning: PlanningOptions
+    @Option(name: [.short, .customLong("output")], help: "The output folder.") var output = "gmgeo-report"
+    @Option(help: "The projects to validate (default: projects-sample in the data folder, if any).") var projects: String?
+    @Option(name: .customLong("kind-field"), help: "The field holding the project kind.") var kindField = "kind"
+
+    func run() throws {
+        let progress = Progress(steps: 6)
+        progress.next("reading the data")
+        let data = try planning.load()
+        let crs = try CRS(data.rules.workingCRS)
+        let district = try data.district()
+        var files = ReportFiles()
+        var summary = ReportSummary(data: data)
+
+        progress.next("green-space service per street")
+        let service = try GreenService.compute(zones: data.streets, green: data.green.features.compactMap(\.geometry), rules: data.rules.greenService)
+        let serviceLayers = ResultLayers.greenService(service, zones: data.streets, crs: crs)
+        files.layer(serviceLayers.zones, "green-service.geojson")
+        files.layer(serviceLayers.gaps, "green-service-gaps.geojson")
+        files.table(service.table(), "green-service.csv")
+        summary.greenService(service)
+
+        progress.next("corridors and road landscape belts")
+        let corridors = try Corridors.build(data.network, rules: data.rules, within: district)
+        files.layer(ResultLayers.corridors(corridors, crs: crs), "corridors.geojson")
+        let roadBelts = corridors.filter { $0.group == "expressway" || $0.group == "arterial" }.map(\.geometry)
+        let districts = PlanningData.named(data.upgradeDistricts)
+        let belts = try Coverage.compute(zones: districts, cover: roadBelts)
+        files.layer(ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones, "road-belts.geojson")
+        let beltTable = Table(title: "Road landscape belts per upgrade district", headers: ["upgrade district", "area_ha", "in road belts_ha", "share"],
+                              rows: belts.rows.map { [$0.name, Format.fixed($0.area / 10_000, 1), Format.fixed($0.covered / 10_000, 1), Format.percent($0.share)] })
+        files.table(beltTable, "road-belts.csv")
+        summary.corridors(corridors, beltTable)
+
+        progress.next("green-network connectivity")
+        let network = try GreenNetwork.analyse(green: data.green.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
+                                               landscape: district, rules: data.rules.greenNetwork)
+        let networkLayers = ResultLayers.greenNetwork(network, crs: crs)
+        files.layer(networkLayers.patches, "green-patches.geojson")
+        files.layer(networkLayers.links, "green-links.geojson")
+        files.layer(networkLayers.gaps, "green-gap-links.geojson")
+        files.table(network.patchTable(), "green-patches.csv")
+        files.table(network.gapTable(), "green-gap-links.csv")
+        summary.network(network, rules: data.rules.greenNetwork)
+
+        progress.next("validating projects")
+        let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
+        if projects != nil || FileManager.default.fileExists(atPath: projectsPath) {
+            let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions())
+            let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data)
+            files.layer(checked, "projects-validated.geojson")
+            let table = ValidateCommand.table(checked, assessments)
+            files.table(table, "projects-validated.csv")
+            summary.validation(assessments, table)
+        }
+
+        progress.next("writing \(output)")
+        files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
+        try files.commit(to: output)
+        Stderr.write("gmgeo: wrote \(files.names.count) files to \(output)/ (\(String(format: "%.1f", progress.elapsed)) s); start with \(output)/summary.md\n")
+    }
+}
+
+/// The report's files, kept in memory until all analyses succeed, then written to a staging
+/// folder beside the target and swapped in: a failed run leaves the old report untouched.
+struct ReportFiles {
+    private var layers: [(Layer, String)] = []
+    private var texts: [(String, String)] = []
+
+    var names: [String] { layers.map(\.1) + texts.map(\.1) }
+
+    mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
+    mutating func table(_ table: Table, _ name: String) { texts.append((table.csv(), name)) }
+    mutating func text(_ text: String, _ name: String) { texts.append((text, name)) }
+
+    func commit(to folder: String) throws {
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".gmgeo-report-\(UUID().uuidString)")
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw InputError("\(folder): cannot create the report folder: \(error.localizedDescription)")
+        }
+        do {
+            for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.appendingPathComponent(name).path) }
+            for (text, name) in texts { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        var isDirectory: ObjCBool = false
+        var old: URL?
+        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                try? fm.removeItem(at: staging)
+                throw InputError("\(folder): exists and is not a folder")
+            }
+            let aside = parent.appendingPathComponent(".gmgeo-old-\(UUID().uuidString)")
+            guard rename(target.path, aside.path) == 0 else {
+                try? fm.removeItem(at: staging)
+                throw InputError("\(folder): cannot replace the old report: \(String(cString: strerror(errno)))")
+            }
+            old = aside
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if let old { _ = rename(old.path, target.path) }
+            try? fm.removeItem(at: staging)
+            throw InputError("\(folder): cannot move the report into place: \(reason)")
+        }
+        if let old { try? fm.removeItem(at: old) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GeoIO
+import Planning
+
+/// summary.md: the report a planner reads top to bottom. No dates or timings, so running the
+/// report twice gives the same file.
+struct ReportSummary {
+    private var sections: [String] = []
+    private let data: PlanningData
+
+    init(data: PlanningData) { self.data = data }
+
+    mutating func greenService(_ r: GreenServiceResult) {
+        let meeting = r.rows.filter(\.meetsTarget)
+        let worst = r.rows.min { $0.bothShare < $1.bothShare }
+        sections.append("""
+        ## 1. Green-space service (300米见绿、500米见园)
+
+        \(meeting.count) of \(r.rows.count) streets reach the target of \(Format.percent(r.rules.targetShare)) of their area within \(Format.fixed(r.rules.greenRadius, 0)) m of a green space of at least \(Format.fixed(r.rules.greenMinArea / 10_000, 1)) ha and within \(Format.fixed(r.rules.parkRadius, 0)) m of a park of at least \(Format.fixed(r.rules.parkMinArea / 10_000, 1)) ha (\(r.greenCount) green spaces, \(r.parkCount) parks counted).\(worst.map { " The least served is \($0.name) (\(Format.percent($0.bothShare)))." } ?? "") Where new green would help most: `green-service-gaps.geojson`.
+
+        \(r.table().markdown())
+        """)
+    }
+
+    mutating func corridors(_ corridors: [Corridor], _ belts: Table) {
+        let rows = corridors.map { c in
+            "| \(c.nameZh) / \(c.nameEn) | \(Format.fixed(c.width, 0)) | \(Format.fixed(((try? c.geometry.area()) ?? 0) / 10_000, 1)) |"
+        }
+        sections.append("""
+        ## 2. Landscape corridors
+
+        Both sides of expressways and arterials, along rail lines and around stations, with the widths of the rules file (`corridors.geojson`).
+
+        | corridor | width each side, m | area, ha |
+        |---|---|---|
+        \(rows.joined(separator: "\n"))
+
+        ### \(belts.title)
+
+        \(belts.markdown())
+        """)
+    }
+
+    mutating func network(_ r: GreenNetworkResult, rules: PlanningRules.GreenNetwork) {
+        let top = r.patchTable()
+        let shortTop = Table(title: top.title, headers: top.headers, rows: Array(top.rows.prefix(5)))
+        sections.append("""
+        ## 3. Green landscape network
+
+        \(r.patches.count) patches form \(r.componentAreas.count) connected part\(r.componentAreas.count == 1 ? "" : "s"); the largest holds \(Format.percent(r.largestShare)) of the green area. PC = \(String(format: "%.6f", r.indices.pc)), EC(PC) = \(Format.fixed(r.indices.ecPC, 1)) ha. The most important patches for connectivity (`green-patches.geojson`, all in `green-patches.csv`):
+
+        \(shortTop.markdown())
+        ### \(r.summaryTable(rules: rules).title)
+
+        \(r.summaryTable(rules: rules).markdown())
+        ### \(r.gapTable().title)
+
+        \(r.gaps.isEmpty ? "The network is one connected part: no gaps to bridge.\n" : r.gapTable().markdown())
+        """)
+    }
+
+    mutating func validation(_ assessments: [ProjectAssessment], _ table: Table) {
+        let counts = Dictionary(grouping: assessments, by: \.verdict).mapValues(\.count)
+        let review = assessments.filter(\.needsExpertReview).count
+        sections.append("""
+        ## 4. Proposed projects
+
+        \(assessments.count) projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) in conflict; \(review) need expert committee review before design approval (`projects-validated.geojson`).
+
+        \(table.markdown())
+        """)
+    }
+
+    func markdown(files: [String]) -> String {
+        let layers = [data.boundary, data.roads, data.rail, data.stations, data.controlZones, data.upgradeDistricts, data.green]
+        let all = layers.flatMap(\.features)
+        let schematic = all.filter { f in
+            let s = f["source"].description
+            return s.hasPrefix("schematic") || s.hasPrefix("fictional")
+        }.count
+        let caveat = schematic > 0
+            ? "**Data caveat:** \(schematic) of \(all.count) input features are schematic (drawn from public descriptions, not surveyed); see the data folder's README before using these figures for decisions."
+            : "All \(all.count) input features come from the data folder's own sources."
+        return """
+        # Landscape upgrade report: \(data.folder.lastPathComponent)
+
+        Made by gmgeo from `\(data.folder.lastPathComponent)` with its rules file. Areas and distances in metres in \(data.rules.workingCRS); GeoJSON files are WGS 84 lon/lat (RFC 7946) and open in QGIS.
+
+        \(caveat)
+
+        \(sections.joined(separator: "\n"))
+        ## Files
+
+        \(files.sorted().map { "- `\($0)`" }.joined(separator: "\n"))
+
+        """
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoIO
+import Planning
+
+/// Where the planning layers and rules come from: shared by the analysis commands.
+struct PlanningOptions: ParsableArguments {
+    @Option(help: "The data folder with boundary, roads, rail, stations, control-zones, upgrade-districts, green (default: the embedded Guangming data).")
+    var data: String?
+
+    @Option(help: "The rules file (default: rules.toml in the data folder).")
+    var rules: String?
+
+    /// The data folder to use.
+    func folder() throws -> URL {
+        if let data {
+            guard FileManager.default.fileExists(atPath: data) else { throw InputError("\(data): no such data folder") }
+            return URL(fileURLWithPath: data)
+        }
+        guard let folder = GeoDataCatalog.defaultFolder else {
+            throw InputError("no data folder: give --data DIR (or set GMGEO_DATA)")
+        }
+        return folder
+    }
+
+    /// Reads the data folder and rules.
+    func load() throws -> PlanningData {
+        do {
+            return try PlanningData(folder: try folder(), rules: rules.map { URL(fileURLWithPath: $0) })
+        } catch let error as RulesError {
+            throw InputError(error.description)
+        }
+    }
+
+    /// Zones by name: "streets", "district", an embedded layer, or a file.
+    func zones(_ argument: String, data: PlanningData, input: InputOptions) throws -> [(name: String, geometry: Geometry)] {
+        switch argument {
+        case "streets": return data.streets
+        case "district": return [("光明区", try data.district())]
+        case "upgrade-districts": return PlanningData.named(data.upgradeDistricts)
+        case "control-zones": return PlanningData.named(data.controlZones)
+        default:
+            let layer = try LayerInput.read(argument, options: try input.readOptions()).reprojected(to: try CRS(data.rules.workingCRS))
+            return PlanningData.named(layer)
+        }
+    }
+}
+
+/// Prints a table as Markdown on stdout and writes it as CSV when asked.
+enum TableOutput {
+    static func emit(_ tables: [Table], csv: String?) throws {
+        print(tables.map { "### \($0.title)\n\n\($0.markdown())" }.joined(separator: "\n"), terminator: "")
+        if let csv, let first = tables.first {
+            try AtomicFile.write(first.csv(), to: csv)
+        }
+    }
+}
+
+/// Whole files written to a temporary name and renamed into place.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)-\(url.lastPathComponent)")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if rename(temporary.path, url.path) != 0 { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            if let e = error as? InputError { throw e }
+            throw InputError("\(path): cannot write: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+
+/// Every Planning suite nests here, run serially.
+@Suite(.serialized) enum PlanningTests {}

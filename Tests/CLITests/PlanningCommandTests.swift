@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The analysis commands and the report, run as a planner runs them.
+@Suite("gmgeo report and analyses")
+struct PlanningCommandTests {
+    @Test("report twice gives identical files; a failed run leaves the old report")
+    func reportIdempotent() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try CommandRunner.gmgeo(["report", "-o", folder.path("a")])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CommandRunner.gmgeo(["report", "-o", folder.path("b")])
+        #expect(second.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("a")).sorted()
+        #expect(names.contains("summary.md") && names.contains("projects-validated.geojson") && names.contains("green-patches.csv"))
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: folder.path("b")).sorted()))
+        for name in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder.path("a/\(name)")))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder.path("b/\(name)")))
+            #expect(a == b, "\(name) differs between runs")
+        }
+        // Again into a, over the old report: replaced whole.
+        #expect(try CommandRunner.gmgeo(["report", "-o", folder.path("a")]).status == 0)
+        // A broken rules file: exit 2, and report a is untouched.
+        try "[crs]\nworking = \"EPSG:4547\"\n".write(toFile: folder.path("bad.toml"), atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.gmgeo(["report", "-o", folder.path("a"), "--rules", folder.path("bad.toml")])
+        #expect(bad.status == 2 && bad.stderr.contains("bad.toml: missing section [corridors]"), "\(bad.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("a")).sorted() == names)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".gmgeo") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test("validate exits 0 when all are ok, 1 when any needs review or conflicts, 2 for bad input")
+    func validateExitStatus() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // One general project in open land near 华夏路沿街 (P19's spot, ok in the sample).
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_zh":"小店","kind":"general"},"geometry":{"type":"Point","coordinates":[113.9600,22.7605]}}]}"#
+            .write(toFile: folder.path("ok.geojson"), atomically: true, encoding: .utf8)
+        let ok = try CommandRunner.gmgeo(["validate", folder.path("ok.geojson")])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("| 小店 | general |") && ok.stdout.contains("| ok |"))
+        let sample = try CommandRunner.gmgeo(["validate", "projects-sample", "-o", folder.path("v.geojson"), "--csv", folder.path("v.csv")])
+        #expect(sample.status == 1)
+        #expect(sample.stderr.contains("30 projects:"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path("v.csv")))
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "UTF-8 byte-order mark for spreadsheets")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(csv.hasPrefix("project,kind,street") && csv.contains("needs-review") && csv.contains("conflict"))
+        let verdicts = try String(contentsOfFile: folder.path("v.geojson"), encoding: .utf8)
+        #expect(verdicts.contains("\"verdict\"") && verdicts.contains("\"reasons\""))
+        let noKind = try CommandRunner.gmgeo(["validate", "stations"])
+        #expect(noKind.status == 2 && noKind.stderr.contains("no field 'kind'"))
+    }
+
+    @Test("a phone-app CSV of GCJ-02 lon/lat validates")
+    func gcjCSV() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // 光明城站 in GCJ-02 as Amap shows it: a key project right at the hub.
+        try "name_zh,kind,lng,lat\n站前项目,key,113.9537,22.7327\n".write(toFile: folder.path("app.csv"), atomically: true, encoding: .utf8)
+        let out = try CommandRunner.gmgeo(["validate", folder.path("app.csv"), "--crs", "gcj02"])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("光明城站枢纽片区"), "\(out.stdout)")
+    }
+
+    @Test("coverage, buffer-check and network print their tables", arguments: [
+        (["coverage", "--green-service"], "Green-space service"),
+        (["coverage", "--zones", "upgrade-districts", "--cover", "green", "--buffer", "300", "--target", "0.5"], "meets_target"),
+        (["buffer-check", "projects-sample"], "setback violations"),
+        (["buffer-check"], "Corridors"),
+        (["network"], "Gap links"),
+    ])
+    func tables(_ c: ([String], String)) throws {
+        let out = try CommandRunner.gmgeo(c.0)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains(c.1))
+    }
+
+    @Test("analysis arguments are checked", arguments: [
+        ["coverage"], ["coverage", "--cover", "green", "--green-service"], ["coverage", "--cover", "green", "--target", "2"],
+        ["network", "--link-distance", "-5"], ["report", "--data", "/nonexistent"], ["coverage", "--cover", "nope"],
+    ])
+    func badArguments(_ arguments: [String]) throws {
+        let out = try CommandRunner.gmgeo(arguments)
+        #expect(out.status == 2 && out.stdout.isEmpty && out.stderr.filter { $0 == "\n" }.count == 1, "\(out.stderr)")
+    }
+}

@@ -1,0 +1,111 @@
+import TestSupport
+import Foundation
+import GeoCore
+import Planning
+import Testing
+
+extension PlanningTests {
+    @Suite("Green network")
+    struct GreenNetworkTests {
+        @Test("two 1 ha patches 1 km apart: the closed form of the L0 landscape; one gap link")
+        func twoPatches() throws {
+            var rules = try Scenes.rules().greenNetwork
+            rules.linkDistance = 300
+            rules.halfProbabilityDistance = 1000
+            rules.minPatchArea = 0
+            let green = [("X", "park", try Scenes.rect(0, 0, 100, 100)), ("Y", "park", try Scenes.rect(1100, 0, 1200, 100))]
+            let landscape = try Scenes.rect(0, 0, 1000, 100)  // A_L = 10 ha
+            let r = try GreenNetwork.analyse(green: green.map { (name: $0.0, cls: $0.1, geometry: $0.2) }, landscape: landscape, rules: rules)
+            #expect(r.patches.count == 2 && r.links.isEmpty && r.componentAreas.count == 2)
+            // PCnum = 1 + 1 + 2 x 0.5 = 3 ha², PC = 3 / 10² = 0.03; IICnum = 2 (no link).
+            #expect(abs(r.indices.pcNumerator - 3) < 1e-12 && abs(r.indices.pc - 0.03) < 1e-12)
+            #expect(abs(r.indices.iicNumerator - 2) < 1e-12)
+            #expect(abs(r.largestShare - 0.5) < 1e-12)
+            let gap = try #require(r.gaps.first)
+            // Joined, p = 1: PCnum 4, a gain of 33.3%; the bridge is the 1 km gap.
+            #expect(r.gaps.count == 1 && gap.length == 1000 && abs(gap.pcGain - 100.0 / 3) < 1e-9)
+        }
+
+        @Test("links within the distance and through a greenway; dissolve merges touching patches")
+        func linksAndGreenways() throws {
+            var rules = try Scenes.rules().greenNetwork
+            rules.linkDistance = 300
+            rules.minPatchArea = 0
+            rules.dissolve = false
+            let green = [("A", "park", try Scenes.rect(0, 0, 100, 100)), ("B", "park", try Scenes.rect(300, 0, 400, 100)),
+                         ("C", "park", try Scenes.rect(2000, 0, 2100, 100)), ("D", "park", try Scenes.rect(3000, 0, 3100, 100)),
+                         ("W", "river-greenway", try Scenes.rect(2050, 40, 3050, 60))]
+            let landscape = try Scenes.rect(0, 0, 4000, 1000)
+            let r = try GreenNetwork.analyse(green: green.map { (name: $0.0, cls: $0.1, geometry: $0.2) }, landscape: landscape, rules: rules)
+            let pairs = Set(r.links.map { [r.patches[$0.from].name, r.patches[$0.to].name].sorted() })
+            #expect(pairs.contains(["A", "B"]))             // 200 m apart
+            #expect(pairs.contains(["C", "D"]))             // joined by the greenway
+            #expect(!pairs.contains(["B", "C"]))
+            var dissolved = rules
+            dissolved.dissolve = true
+            let merged = try GreenNetwork.analyse(green: green.map { (name: $0.0, cls: $0.1, geometry: $0.2) }, landscape: landscape, rules: dissolved)
+            #expect(merged.patches.contains { $0.name == "C、D、W" })
+        }
+    }
+
+    @Suite("Project validation")
+    struct ValidationTests {
+        /// A 10 km square district with one street, one control zone, a park, an expressway.
+        static func context(_ rules: PlanningRules) throws -> ValidationContext {
+            let district = try Scenes.rect(0, 0, 10_000, 10_000)
+            let network = [NetworkFeature(name: "E1", cls: "expressway", geometry: try Geometry(wkt: "LINESTRING (0 5000, 10000 5000)"))]
+            return ValidationContext(district: district, streets: [("S", district)], upgradeDistricts: [("U", try Scenes.rect(0, 0, 2000, 2000))],
+                                     controlZones: [("光明中心区", try Scenes.rect(1000, 1000, 3000, 3000))],
+                                     green: [("Park", try Scenes.rect(7000, 7000, 8000, 8000))], network: network,
+                                     corridors: try Corridors.build(network, rules: rules, within: district))
+        }
+
+        @Test("every rule, with its verdict and reason", arguments: [
+            ("key inside a control zone", "key", "POLYGON ((1500 1500, 1600 1500, 1600 1600, 1500 1600, 1500 1500))", "needs-review", ["review-zone"]),
+            ("key outside zones", "key", "POLYGON ((6000 2000, 6100 2000, 6100 2100, 6000 2100, 6000 2000))", "ok", []),
+            ("general inside a zone", "general", "POINT (2000 2000)", "ok", []),
+            ("major industrial anywhere", "major-industrial", "POINT (6000 2000)", "needs-review", ["review-kind"]),
+            ("public facility", "public-facility", "POINT (6000 2000)", "needs-review", ["review-kind"]),
+            ("area-wide", "area-wide", "POINT (6000 2000)", "needs-review", ["review-kind"]),
+            ("inside the expressway setback", "general", "POLYGON ((4000 5030, 4100 5030, 4100 5100, 4000 5100, 4000 5030))", "conflict", ["setback"]),
+            ("takes green space", "general", "POLYGON ((7900 7900, 8100 7900, 8100 8100, 7900 8100, 7900 7900))", "conflict", ["takes-green"]),
+            ("outside the district", "general", "POINT (20000 20000)", "conflict", ["outside-district"]),
+            ("key straddling the zone edge", "key", "POLYGON ((2950 2950, 3050 2950, 3050 3050, 2950 3050, 2950 2950))", "needs-review", ["review-zone"]),
+        ])
+        func rule(_ c: (String, String, String, String, [String])) throws {
+            let rules = try Scenes.rules()
+            let a = try #require(try ProjectValidation.assess([(try Geometry(wkt: c.2), c.1)], context: try Self.context(rules), rules: rules).first)
+            #expect(a.verdict.rawValue == c.3, "\(c.0): \(a.reasons)")
+            #expect(a.rules.map(\.code) == c.4, "\(c.0): \(a.reasons)")
+        }
+
+        @Test("the reasons say what and how much, in plain words")
+        func reasons() throws {
+            let rules = try Scenes.rules()
+            let context = try Self.context(rules)
+            let setback = try #require(try ProjectValidation.assess([(try Geometry(wkt: "POLYGON ((4000 5030, 4100 5030, 4100 5100, 4000 5100, 4000 5030))"), "general")],
+                                                                  context: context, rules: rules).first)
+            #expect(setback.reasons == "30.0 m from E1 (expressway), inside the 60 m setback")
+            let green = try #require(try ProjectValidation.assess([(try Scenes.rect(7900, 7900, 8100, 8100), "general")], context: context, rules: rules).first)
+            #expect(green.reasons == "takes 10000 m² of green space (Park)" && green.greenTaken == 10_000)
+            #expect(green.street == "S")
+        }
+    }
+
+    @Suite("Rules file")
+    struct RulesTests {
+        @Test("missing or wrong numbers are named with their key")
+        func errors() throws {
+            let text = try String(contentsOf: SharedFixtures.packageRoot.appendingPathComponent("GeoData/guangming/rules.toml"), encoding: .utf8)
+            #expect(throws: RulesError.self) { try PlanningRules(toml: text.replacingOccurrences(of: "expressway = 50.0", with: "")) }
+            do {
+                _ = try PlanningRules(toml: text.replacingOccurrences(of: "target_share = 0.9", with: "target_share = 9"), file: "r.toml")
+                Issue.record("accepted a share of 9")
+            } catch let error as RulesError {
+                #expect(error.description == "r.toml: [green_service] target_share must be between 0 and 1, got 9.0")
+            }
+            #expect(throws: RulesError.self) { try PlanningRules(toml: "[crs\nworking = 1") }
+            #expect(try PlanningRules(toml: text).corridors.expressway == 50)
+        }
+    }
+}

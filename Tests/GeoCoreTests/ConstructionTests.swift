@@ -98,3 +98,52 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    @Suite("Parallel union")
+    struct ParallelUnionTests {
+        /// Buffered segments of a jittered grid: one polygon with many holes, like road corridors.
+        static func corridors() throws -> [Geometry] {
+            var lines: [Geometry] = []
+            var state: UInt64 = 7
+            func jitter() -> Double {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Double(state >> 40 & 0xFFFF) / 65535 * 20 - 10
+            }
+            for i in 0..<30 {
+                for j in 0..<30 {
+                    let x = Double(i) * 100 + jitter(), y = Double(j) * 100 + jitter()
+                    lines.append(try Geometry(wkt: "LINESTRING (\(x) \(y), \(x + 100) \(y + jitter()))"))
+                    lines.append(try Geometry(wkt: "LINESTRING (\(x) \(y), \(x + jitter()) \(y + 100))"))
+                }
+            }
+            return try lines.enumerated().map { try $1.buffer($0 % 7 == 0 ? 12 : 6) }
+        }
+
+        @Test("equals the serial union: area, holes, validity, no difference", arguments: [2, 3, 8])
+        func equalsSerial(_ strips: Int) throws {
+            let polygons = try Self.corridors()
+            let serial = try Geometry.unaryUnion(polygons)
+            let parallel = try Geometry.parallelUnion(polygons, strips: strips)
+            #expect(try parallel.isValid())
+            let (a, b) = (try parallel.area(), try serial.area())
+            #expect(abs(a - b) / b < 1e-12)
+            let ringsParallel: Int = parallel.polygonRings.map(\.count).reduce(0, +)
+            let ringsSerial: Int = serial.polygonRings.map(\.count).reduce(0, +)
+            #expect(ringsParallel == ringsSerial && ringsSerial > 100)
+            let difference = try parallel.symmetricDifference(serial).area()
+            #expect(difference < 1e-6)
+        }
+
+        @Test("separate islands and too few polygons still come out right")
+        func edgeCases() throws {
+            let islands = try (0..<40).map { try Geometry.rectangle(Envelope(minX: Double($0) * 10, minY: 0, maxX: Double($0) * 10 + 5, maxY: 5)) }
+            let union = try Geometry.parallelUnion(islands, strips: 4)
+            let area = try union.area()
+            #expect(area == 1000 && union.numberOfGeometries == 40)
+            let two = try Geometry.parallelUnion(Array(islands.prefix(2)), strips: 4)
+            let twoArea = try two.area()
+            #expect(twoArea == 50)
+        }
+    }
+}

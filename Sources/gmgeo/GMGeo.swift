@@ -18,7 +18,7 @@ struct GMGeo: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ReportCommand.self, CoverageCommand.self, BufferCheckCommand.self, NetworkCommand.self, ValidateCommand.self,
-                      InfoCommand.self, ConvertCommand.self, QueryCommand.self, GeomCommand.self, TransformCommand.self]
+                      InfoCommand.self, ConvertCommand.self, QueryCommand.self, BufferCommand.self, GeomCommand.self, TransformCommand.self]
     )
 
     /// Runs a command; every failure becomes one line on stderr and exit status 2.

@@ -37,6 +37,8 @@ struct CLITests {
              stdin: "# 光明城站 (GCJ-02)\n113.9537,22.7327 光明城\n\n113.9403 22.7748 光明\n"),
         Case(name: "transform-inverse-decimals", arguments: ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547", "--inverse", "--decimals", "6"],
              stdin: "500000,2516000\n"),
+        Case(name: "transform-csv-header", arguments: ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547"],
+             stdin: "lon,lat\n114,22.75\n113.9486957,22.7357419\n"),
         Case(name: "transform-bd09", arguments: ["transform", "--from", "bd09", "--to", "gcj02", "--point", "113.96,22.74"]),
     ]
 

@@ -105,9 +105,10 @@ public final class FeatureSink {
                 if let transformer { g = try transformer.transform(g) }
                 if format.singleGeometryType { g = try promote(g, place) }
                 if let grid = roundingGrid, g.type == .polygon || g.type == .multiPolygon {
-                    // Rounding to the written decimals can make narrow rings cross; snap-round
-                    // on that grid with GEOS instead, so the file holds valid polygons.
-                    g = try g.reducedPrecision(gridSize: grid)
+                    // Rounding to the written decimals can make narrow rings cross: when plain
+                    // rounding would break the polygon, snap-round it on that grid with GEOS.
+                    let rounded = try g.reducedPrecision(gridSize: grid, pointwise: true)
+                    g = try rounded.isValid() ? rounded : try g.reducedPrecision(gridSize: grid)
                 }
                 OGR_F_SetGeometryDirectly(f, try OGRGeometry.make(g))
             }

@@ -53,66 +53,40 @@ struct TransformCommand: ParsableCommand {
     func run() throws {
         let transformer = try Transformer(from: from, to: to)
         let origin: String
-        let lines: [Substring]
+        let data: Data
         if !points.isEmpty {
             origin = "--point"
-            lines = points.map { Substring($0) }
+            data = Data(points.joined(separator: "\n").utf8)
         } else if let file {
             origin = file
-            lines = try TextInput.readFile(file).split(separator: "\n", omittingEmptySubsequences: false).dropLastIfEmpty()
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw InputError("\(file): cannot read the file (missing or no permission)")
+            }
+            data = contents
         } else {
             origin = "stdin"
-            lines = try TextInput.readStandardInput(what: "coordinates").split(separator: "\n", omittingEmptySubsequences: false).dropLastIfEmpty()
+            data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        var parsed: [CoordinateLine?] = []
-        parsed.reserveCapacity(lines.count)
-        var xs: [Double] = [], ys: [Double] = []
-        for (index, line) in lines.enumerated() {
-            guard let point = try CoordinateLine(line, origin: origin, number: index + 1) else {
-                parsed.append(nil)
-                continue
-            }
-            parsed.append(point)
-            xs.append(point.x)
-            ys.append(point.y)
-        }
+        let parsed = try CoordinateLines(data, origin: origin)
+        var xs = parsed.xs, ys = parsed.ys
         do {
             try transformer.transform(xs: &xs, ys: &ys, direction: inverse ? .inverse : .forward)
         } catch {
-            throw error.locatingPoint(in: parsed, origin: origin)
+            throw error.locatingPoint(in: parsed.lines, origin: origin)
         }
         let outputCRS = inverse ? transformer.source : transformer.target
         let places = decimals ?? (outputCRS.isGeographic ? 9 : 4)
-        var output = ""
-        output.reserveCapacity(lines.count * 32)
-        var next = 0
-        for (index, line) in lines.enumerated() {
-            if let point = parsed[index] {
-                output += point.rendered(x: xs[next], y: ys[next], decimals: places)
-                next += 1
-            } else {
-                output += line
-            }
-            output += "\n"
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
-    }
-}
-
-private extension Array where Element == Substring {
-    /// A trailing newline leaves an empty last element that is not a line.
-    func dropLastIfEmpty() -> [Substring] {
-        last?.isEmpty == true ? Array(dropLast()) : self
+        FileHandle.standardOutput.write(Data(parsed.rendered(xs: xs, ys: ys, decimals: places)))
     }
 }
 
 private extension CRSError {
     /// Replaces "point N" (N-th coordinate) with the input line it came from.
-    func locatingPoint(in parsed: [CoordinateLine?], origin: String) -> Error {
+    func locatingPoint(in parsed: [CoordinateLines.Line], origin: String) -> Error {
         guard let range = message.range(of: #"point (\d+)"#, options: .regularExpression),
               let n = Int(message[range].dropFirst(6)) else { return self.at(origin) }
         var seen = 0
-        for (index, line) in parsed.enumerated() where line != nil {
+        for (index, line) in parsed.enumerated() where line.separator != nil {
             seen += 1
             if seen == n {
                 let detail = message.replacingCharacters(in: range, with: "the point")

@@ -1,44 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
-/// One line of `gmgeo transform` input: x and y separated by a comma and/or spaces, then
-/// anything else (a height, a name), which is passed through with its separator.
-struct CoordinateLine {
-    let x: Double
-    let y: Double
-    /// The text between x and y, kept so output has the input's form ("," or " " or ", ").
-    let separator: Substring
-    /// What followed y, separator included, passed through unchanged.
-    let rest: Substring
+/// `gmgeo transform` input parsed in place from bytes: one point per line as x and y
+/// separated by a comma and/or blanks, then anything else (a height, a name), which is passed
+/// through with its separator. Blank lines and # comments are copied; a first line that is
+/// not numbers (a CSV header such as "lon,lat") is copied too.
+struct CoordinateLines {
+    /// Where one line's parts lie in the buffer.
+    struct Line {
+        let start: Int, end: Int
+        /// Byte offsets of the separator between x and y, and of the rest after y; nil for
+        /// lines copied as they are.
+        let separator: Range<Int>?
+        let rest: Int
+    }
 
-    /// Parses a line; nil for blank lines and # comments, which are copied as they are.
-    init?(_ line: Substring, origin: String, number: Int) throws {
-        let text = line.last == "\r" ? line.dropLast() : line
-        let trimmed = text.drop(while: CoordinateLine.isBlank)
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
-        let xEnd = trimmed.firstIndex(where: CoordinateLine.isDelimiter) ?? trimmed.endIndex
-        let yStart = trimmed[xEnd...].firstIndex { !CoordinateLine.isDelimiter($0) } ?? trimmed.endIndex
-        let yEnd = trimmed[yStart...].firstIndex(where: CoordinateLine.isDelimiter) ?? trimmed.endIndex
-        let xText = trimmed[..<xEnd], yText = trimmed[yStart..<yEnd]
-        guard !yText.isEmpty else {
-            throw InputError("\(origin):\(number): expected \"x,y\" or \"x y\", got '\(text)'")
+    let bytes: [UInt8]
+    private(set) var lines: [Line] = []
+    private(set) var xs: [Double] = []
+    private(set) var ys: [Double] = []
+
+    /// Parses `data`; `origin` names it in errors ("stdin", a file name).
+    init(_ data: Data, origin: String) throws {
+        bytes = Array(data) + [0]  // NUL-terminated for strtod
+        let count = bytes.count - 1
+        var start = 0
+        var number = 0
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < count {
+                number += 1
+                var end = start
+                while end < count && buffer[end] != 10 { end += 1 }
+                var lineEnd = end
+                if lineEnd > start && buffer[lineEnd - 1] == 13 { lineEnd -= 1 }
+                try parseLine(base, start, lineEnd, number: number, origin: origin)
+                start = end + 1
+            }
         }
-        guard let x = Double(xText), let y = Double(yText) else {
-            throw InputError("\(origin):\(number): '\(xText)' and '\(yText)' must be numbers (x = longitude/easting first)")
+    }
+
+    private static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+    private static func isDelimiter(_ b: UInt8) -> Bool { b == 44 || b == 32 || b == 9 }
+
+    private mutating func parseLine(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, number: Int, origin: String) throws {
+        var i = start
+        while i < end && CoordinateLines.isBlank(base[i]) { i += 1 }
+        if i == end || base[i] == 35 {  // blank or '#'
+            lines.append(Line(start: start, end: end, separator: nil, rest: end))
+            return
+        }
+        let (x, afterX) = CoordinateLines.number(base, i, end)
+        var yStart = afterX
+        while yStart < end && CoordinateLines.isDelimiter(base[yStart]) { yStart += 1 }
+        let (y, afterY) = CoordinateLines.number(base, yStart, end)
+        let xOK = afterX > i && (afterX == end || CoordinateLines.isDelimiter(base[afterX]))
+        let yOK = afterY > yStart && (afterY == end || CoordinateLines.isDelimiter(base[afterY]))
+        guard xOK, yOK else {
+            let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+            if number == 1, text.contains(where: \.isLetter) {
+                lines.append(Line(start: start, end: end, separator: nil, rest: end))  // a header line
+                return
+            }
+            throw InputError("\(origin):\(number): expected \"x,y\" or \"x y\" with x = longitude/easting first, got '\(text)'")
         }
         guard x.isFinite, y.isFinite else {
-            throw InputError("\(origin):\(number): coordinates must be finite numbers, got '\(xText)', '\(yText)'")
+            let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+            throw InputError("\(origin):\(number): coordinates must be finite numbers, got '\(text)'")
         }
-        self.x = x
-        self.y = y
-        separator = trimmed[xEnd..<yStart]
-        rest = trimmed[yEnd...]
+        lines.append(Line(start: start, end: end, separator: afterX..<yStart, rest: afterY))
+        xs.append(x)
+        ys.append(y)
     }
 
-    /// The line with x and y replaced and everything else kept.
-    func rendered(x: Double, y: Double, decimals: Int) -> String {
-        String(format: "%.\(decimals)f", x) + separator + String(format: "%.\(decimals)f", y) + rest
+    /// A decimal number at `i` (strtod), and where it ends; no progress when there is none.
+    private static func number(_ base: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (Double, Int) {
+        guard i < end else { return (0, i) }
+        return base.withMemoryRebound(to: CChar.self, capacity: end + 1) { chars in
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(chars + i, &stop)
+            let consumed = stop.map { UnsafePointer($0) - chars } ?? i
+            return (value, min(max(consumed, i), end))
+        }
     }
 
-    private static func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" }
-    private static func isDelimiter(_ c: Character) -> Bool { c == "," || c == " " || c == "\t" }
+    /// The text with each point replaced by (xs[k], ys[k]) at `decimals` places.
+    func rendered(xs: [Double], ys: [Double], decimals: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        var k = 0
+        for line in lines {
+            if let separator = line.separator {
+                FixedDecimal.append(xs[k], decimals, to: &out)
+                out.append(contentsOf: bytes[separator])
+                FixedDecimal.append(ys[k], decimals, to: &out)
+                out.append(contentsOf: bytes[line.rest..<line.end])
+                k += 1
+            } else {
+                out.append(contentsOf: bytes[line.start..<line.end])
+            }
+            out.append(10)
+        }
+        return out
+    }
+}
+
+/// Fast fixed-point formatting ("%.Nf") into a byte buffer.
+enum FixedDecimal {
+    private static let powers: [Double] = (0...18).map { pow(10, Double($0)) }
+
+    static func append(_ value: Double, _ decimals: Int, to out: inout [UInt8]) {
+        let raw = abs(value) * powers[decimals]
+        let scaled = raw.rounded()
+        // Near a tie the product's rounding may differ from printf's exact decimal rounding.
+        guard scaled < 9e18, abs(raw - raw.rounded(.down) - 0.5) > 1e-6 else {
+            out.append(contentsOf: Array(String(format: "%.\(decimals)f", value).utf8))
+            return
+        }
+        let n = UInt64(scaled)
+        if value < 0 && n != 0 { out.append(45) }
+        let unit = UInt64(powers[decimals])
+        appendDigits(n / unit, minimum: 1, to: &out)
+        if decimals > 0 {
+            out.append(46)
+            appendDigits(n % unit, minimum: decimals, to: &out)
+        }
+    }
+
+    private static func appendDigits(_ n: UInt64, minimum: Int, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var v = n
+        repeat {
+            digits.append(UInt8(48 + v % 10))
+            v /= 10
+        } while v > 0
+        while digits.count < minimum { digits.append(48) }
+        out.append(contentsOf: digits.reversed())
+    }
 }

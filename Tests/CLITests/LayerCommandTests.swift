@@ -164,3 +164,28 @@ extension LayerCommandTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("embedded layers: boundary"))
     }
 }
+
+extension LayerCommandTests {
+    @Test("many points in a CSV: the buffer path selects the same rows as the general path")
+    func pointCSVFastPath() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        var csv = "name,lng,lat\n"
+        for i in 0..<400 {
+            csv += "p\(i),\(113.935 + Double(i % 20) * 0.001),\(22.745 + Double(i / 20) * 0.001)\n"
+        }
+        try csv.write(toFile: folder.path("pts.csv"), atomically: true, encoding: .utf8)
+        let fast = try CommandRunner.gmgeo(["query", folder.path("pts.csv"), "--within", folder.path("parks.geojson"), "-o", folder.path("in.csv")])
+        #expect(fast.status == 0, "\(fast.stderr)")
+        let general = try CommandRunner.gmgeo(["query", folder.path("pts.csv"), "--within", folder.path("parks.geojson")])
+        #expect(general.status == 0)
+        let fastNames = try String(contentsOfFile: folder.path("in.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { String($0.split(separator: ",")[0]) }
+        let generalNames = general.stdout.components(separatedBy: "\"name\": \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!fastNames.isEmpty && fastNames == generalNames)
+        #expect(fast.stderr.contains("assuming EPSG:4326") && fast.stderr.contains("\(fastNames.count) of 400 features"))
+        try "name,lng,lat\na,113.9,22.7\nb,oops,22.7\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.gmgeo(["query", folder.path("bad.csv"), "--within", folder.path("parks.geojson"), "-o", folder.path("out/x.csv")])
+        #expect(bad.status == 2 && bad.stderr.contains("bad.csv: line 3"), "\(bad.stderr)")
+    }
+}

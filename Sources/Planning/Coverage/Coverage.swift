@@ -35,7 +35,9 @@ public enum Coverage {
         let grown = try buffer > 0 ? cover.map { try $0.buffer(buffer) } : cover
         let polygons = try grown.filter { g in try g.area() > 0 }
         let index = try STRtree(polygons)
-        let rows = try zones.map { zone -> CoverageResult.Row in
+        // Zones are independent: measure them on every core.
+        let rows = try ParallelMap.map(zones.indices) { i -> CoverageResult.Row in
+            let zone = zones[i]
             let area = try zone.geometry.area()
             // Clip before intersecting: only cover near this zone is unioned and overlaid.
             let near = index.query(zone.geometry).map { polygons[$0] }

@@ -70,6 +70,7 @@ struct QueryCommand: ParsableCommand {
         if let out = output.output, out != "-" {
             try LayerInput.refuseOverwrite(out, inputs: [try LayerInput.path(layerArgument)])
         }
+        if try pointsFastPath() { return }
         var layer = try LayerInput.readProjected(layerArgument, options: try input.readOptions(filter: `where`))
         let total = layer.features.count
         var filters: [String] = `where`.map { ["where \($0)"] } ?? []
@@ -87,6 +88,39 @@ struct QueryCommand: ParsableCommand {
         }
         try output.write(layer)
         Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(displayName(ofSource: layerArgument))\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\n")
+    }
+
+    /// Many points in a CSV, kept if within polygons, written as CSV: done on coordinate
+    /// buffers (PointTable + PointLocator), rows copied verbatim. Returns false when the
+    /// query is not of that shape, so the general path runs.
+    private func pointsFastPath() throws -> Bool {
+        guard let (predicate, other) = spatial.first, predicate == .within, withinDistance == nil, nearest == nil, `where` == nil,
+              input.layer == nil, let out = output.output, out.lowercased().hasSuffix(".csv"), output.format == nil,
+              let table = try PointTable.read(try LayerInput.path(layerArgument)) else { return false }
+        let polygons = try otherGeometries(other).map(\.geometry).filter { $0.type == .polygon || $0.type == .multiPolygon }
+        guard !polygons.isEmpty else { return false }
+        let source: CRS
+        if let crs = input.crs {
+            source = try CRS(crs)
+        } else if table.xs.allSatisfy({ (-180...180).contains($0) }), table.ys.allSatisfy({ (-90...90).contains($0) }) {
+            source = .wgs84
+            Stderr.write("gmgeo: \(layerArgument): no CRS given; every coordinate is within lon/lat ranges, so assuming EPSG:4326 (use --crs to say otherwise)\n")
+        } else {
+            throw InputError("\(layerArgument): no CRS given and the coordinates are not lon/lat; name it with --crs (e.g. --crs EPSG:4547, gcj02)")
+        }
+        var xs = table.xs, ys = table.ys
+        if source != .guangmingWorking {
+            do {
+                try Transformer(from: source, to: .guangmingWorking).transform(xs: &xs, ys: &ys)
+            } catch {
+                throw error.at(layerArgument)
+            }
+        }
+        let owners = try PointLocator(polygons).locate(xs: xs, ys: ys)
+        let keep = owners.map { $0 >= 0 }
+        try AtomicFile.write(table.csv(keeping: keep), to: out)
+        Stderr.write("gmgeo: \(keep.filter { $0 }.count) of \(keep.count) features of \(displayName(ofSource: layerArgument)) (within \(other))\n")
+        return true
     }
 
     /// The other side of a spatial test: a layer, or a WKT geometry.

@@ -44,6 +44,14 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Plain files need no data folder; named zones and the green service read it.
+        let named = ["streets", "district", "upgrade-districts", "control-zones"].contains(zones)
+        if !greenService && !named && planning.data == nil && planning.rules == nil {
+            let crs = CRS.guangmingWorking
+            let zoneLayer = try LayerInput.readProjected(zones, options: try input.readOptions())
+            try measure(PlanningData.named(zoneLayer), crs: crs)
+            return
+        }
         let data = try planning.load()
         let crs = try CRS(data.rules.workingCRS)
         let zoneList = try planning.zones(zones, data: data, input: input)
@@ -55,6 +63,11 @@ struct CoverageCommand: ParsableCommand {
             try TableOutput.emit([result.table()], csv: csv)
             return
         }
+        try measure(zoneList, crs: crs)
+    }
+
+    private func measure(_ zoneList: [(name: String, geometry: Geometry)], crs: CRS) throws {
+        guard !zoneList.isEmpty else { throw InputError("\(zones): no zones to measure") }
         let coverLayer = try LayerInput.read(cover ?? "", options: ReadOptions()).reprojected(to: crs)
         let result = try Coverage.compute(zones: zoneList, cover: coverLayer.features.compactMap(\.geometry), buffer: buffer, target: target)
         let layers = ResultLayers.coverage(result, zones: zoneList, crs: crs, name: "coverage")

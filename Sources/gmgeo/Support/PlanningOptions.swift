@@ -60,10 +60,14 @@ enum TableOutput {
 /// Whole files written to a temporary name and renamed into place.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)-\(url.lastPathComponent)")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if rename(temporary.path, url.path) != 0 { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

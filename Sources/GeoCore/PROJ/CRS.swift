@@ -1,5 +1,6 @@
 import CPROJ
 import Foundation
+import Synchronization
 
 /// A coordinate reference system: anything PROJ understands ("EPSG:4547", WKT, PROJJSON,
 /// a PROJ string), or one of the Chinese web-map systems PROJ lacks ("gcj02", "bd09").
@@ -57,6 +58,11 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
             throw CRSError(.unknownCRS, message: "unknown CRS '\(text)': give an authority code such as EPSG:4547, WKT, PROJJSON, a +proj string, gcj02 or bd09")
         }
         let projText = CRS.normalizedProjString(text)
+        // PROJ looks each definition up in its database (SQLite): remember what it said.
+        if let known = CRS.known.withLock({ $0[projText] }) {
+            self = known
+            return
+        }
         let context = ProjContext.current
         guard let pj = proj_create(context.handle, projText) else {
             throw CRSError(.unknownCRS, message: "unknown CRS '\(text)': \(context.lastError("PROJ cannot read it")); try EPSG:4547, EPSG:4326, gcj02 or bd09")
@@ -75,7 +81,12 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         } else {
             self.epsgCode = nil
         }
+        let parsed = self
+        CRS.known.withLock { $0[projText] = parsed }
     }
+
+    /// Definitions already read, so repeated names cost no database lookup.
+    private static let known = Mutex<[String: CRS]>([:])
 
     private init(kind: Kind, name: String, isGeographic: Bool, unitName: String, epsgCode: Int?) {
         self.kind = kind

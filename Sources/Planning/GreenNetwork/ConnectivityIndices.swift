@@ -19,7 +19,7 @@ public struct ConnectivityIndices: Sendable {
     public let pcNumerator: Double
     /// The landscape area the indices are relative to.
     public let landscapeArea: Double
-    /// Per patch, in input order.
+    /// Per patch, in input order; empty when not computed (see `init`).
     public let importance: [Importance]
 
     /// IIC = IICnum / A_L².
@@ -38,7 +38,10 @@ public struct ConnectivityIndices: Sendable {
     ///   - threshold: IIC links patches closer than this.
     ///   - k: PC's decay, p_ij = exp(-k d_ij); from (d0, p0): k = -ln(p0) / d0.
     ///   - landscapeArea: A_L.
-    public init(areas: [Double], distance: (Int, Int) -> Double, threshold: Double, k: Double, landscapeArea: Double) {
+    ///   - importance: compute each patch's dIIC/dPC (n recomputations, O(n⁴) in all);
+    ///     turn off for large networks, where the totals alone are O(n³).
+    public init(areas: [Double], distance: (Int, Int) -> Double, threshold: Double, k: Double, landscapeArea: Double,
+                importance computeImportance: Bool = true) {
         let n = areas.count
         var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n where i != j { d[i][j] = distance(i, j) } }
@@ -46,7 +49,7 @@ public struct ConnectivityIndices: Sendable {
         let full = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: nil)
         iicNumerator = full.iic
         pcNumerator = full.pc
-        importance = (0..<n).map { r in
+        importance = !computeImportance ? [] : (0..<n).map { r in
             let without = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: r)
             let dIIC = 100 * (full.iic - without.iic) / full.iic
             let dPC = 100 * (full.pc - without.pc) / full.pc

@@ -67,6 +67,13 @@ public struct GreenNetworkResult: Sendable {
 
     /// Per-patch importance as a table, most important (dPC) first.
     public func patchTable() -> Table {
+        guard indices.importance.count == patches.count else {
+            return Table(title: "Green patches (importance not computed for more than \(GreenNetwork.importanceLimit) patches)",
+                         headers: ["patch", "area_ha", "component"],
+                         rows: patches.indices.sorted { patches[$0].area > patches[$1].area }.map {
+                             [patches[$0].name, Format.fixed(patches[$0].area / 10_000, 2), String(component[$0] + 1)]
+                         })
+        }
         let order = patches.indices.sorted { indices.importance[$0].dPC > indices.importance[$1].dPC }
         return Table(title: "Green patches by importance to connectivity (dPC)",
                      headers: ["patch", "area_ha", "component", "dIIC_%", "dPC_%", "dPC_intra_%", "dPC_flux_%", "dPC_connector_%"],
@@ -90,6 +97,12 @@ public struct GreenNetworkResult: Sendable {
 
 /// Builds and measures the green network.
 public enum GreenNetwork {
+    /// Above this many patches the per-patch importance (O(n⁴)) is skipped and only the
+    /// shortest gap links get a PC gain, so large layers finish in seconds.
+    public static let importanceLimit = 150
+    /// How many gap links get their PC gain computed on large networks (shortest first).
+    public static let gainedGapLimit = 20
+
     /// - Parameters:
     ///   - green: green features (name, class, polygon) in a metric CRS; classes containing
     ///     "greenway" are corridors that link the patches they touch.
@@ -127,7 +140,7 @@ public enum GreenNetwork {
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
         let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0][$1] }, threshold: rules.linkDistance,
-                                          k: k, landscapeArea: landscapeArea / 10_000)
+                                          k: k, landscapeArea: landscapeArea / 10_000, importance: n <= importanceLimit)
         let gaps = try gapLinks(patches, component, componentAreas.count, distance, hectares, indices, rules, k, landscapeArea / 10_000)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
                                   indices: indices, gaps: gaps, landscapeArea: landscapeArea)
@@ -195,14 +208,21 @@ public enum GreenNetwork {
             }.sorted { $0.1 < $1.1 }
             for (o, _) in others.prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
         }
-        return try pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> GapLink? in
-            guard let (i, j, d) = best[pair[0]][pair[1]] else { return nil }
-            let joined = ConnectivityIndices(areas: hectares, distance: { ($0 == i && $1 == j) || ($0 == j && $1 == i) ? 0 : distance[$0][$1] },
-                                             threshold: rules.linkDistance, k: k, landscapeArea: landscapeHa)
+        // Each gain recomputes PC (O(n³)): on large networks only the shortest bridges get one.
+        let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
+            best[pair[0]][pair[1]].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
+        }
+        let gained = Set(candidates.sorted { ($0.4, $0.0, $0.1) < ($1.4, $1.0, $1.1) }
+            .prefix(patches.count <= importanceLimit ? candidates.count : gainedGapLimit).map { [$0.0, $0.1] })
+        return try candidates.map { a, b, i, j, d -> GapLink in
+            var gain = 0.0
+            if gained.contains([a, b]) {
+                let joined = ConnectivityIndices(areas: hectares, distance: { ($0 == i && $1 == j) || ($0 == j && $1 == i) ? 0 : distance[$0][$1] },
+                                                 threshold: rules.linkDistance, k: k, landscapeArea: landscapeHa, importance: false)
+                gain = 100 * (joined.pcNumerator - indices.pcNumerator) / indices.pcNumerator
+            }
             let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
-            return GapLink(fromComponent: pair[0], toComponent: pair[1], fromPatch: i, toPatch: j,
-                           line: try Geometry.lineString([p, q]), length: d,
-                           pcGain: 100 * (joined.pcNumerator - indices.pcNumerator) / indices.pcNumerator)
+            return GapLink(fromComponent: a, toComponent: b, fromPatch: i, toPatch: j, line: try Geometry.lineString([p, q]), length: d, pcGain: gain)
         }.sorted { ($0.pcGain, -$0.length) > ($1.pcGain, -$1.length) }
     }
 }

@@ -88,12 +88,14 @@ public enum ResultLayers {
         let patchFields = [Field("name_zh", .string), Field("area_ha", .real), Field("component", .integer), Field("dIIC", .real),
                            Field("dPC", .real), Field("dPC_intra", .real), Field("dPC_flux", .real), Field("dPC_connector", .real)]
         let patches = r.patches.enumerated().map { i, p in
-            let m = r.indices.importance[i]
-            return Feature(id: Int64(i), geometry: p.geometry, properties: [
-                "name_zh": .string(p.name), "area_ha": .real(round2(p.area / 10_000)), "component": .integer(Int64(r.component[i] + 1)),
-                "dIIC": .real(round4(m.dIIC)), "dPC": .real(round4(m.dPC)), "dPC_intra": .real(round4(m.dPCintra)),
-                "dPC_flux": .real(round4(m.dPCflux)), "dPC_connector": .real(round4(m.dPCconnector)),
-            ])
+            var properties: [String: FieldValue] = ["name_zh": .string(p.name), "area_ha": .real(round2(p.area / 10_000)),
+                                                    "component": .integer(Int64(r.component[i] + 1))]
+            if i < r.indices.importance.count {
+                let m = r.indices.importance[i]
+                properties.merge(["dIIC": .real(round4(m.dIIC)), "dPC": .real(round4(m.dPC)), "dPC_intra": .real(round4(m.dPCintra)),
+                                  "dPC_flux": .real(round4(m.dPCflux)), "dPC_connector": .real(round4(m.dPCconnector))]) { $1 }
+            }
+            return Feature(id: Int64(i), geometry: p.geometry, properties: properties)
         }
         let links = r.links.map { l in
             Feature(geometry: l.line, properties: ["from": .string(r.patches[l.from].name), "to": .string(r.patches[l.to].name),

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "MapRender", targets: ["MapRender"]),
         .executable(name: "gmgeo", targets: ["gmgeo"]),
     ],
     dependencies: [
@@ -22,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", path: "Sources/CGDAL", pkgConfig: "gdal",
                        providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
 
         // Swift wrappers of GEOS and PROJ: the only code that touches their pointers.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
@@ -31,7 +34,7 @@ let package = Package(
 
         // The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(name: "gmgeo", dependencies: [
-            "GeoCore", "GeoIO", "Planning",
+            "GeoCore", "GeoIO", "Planning", "MapRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +45,11 @@ let package = Package(
         // The analyses: pure Swift over GeoCore/GeoIO values, no C pointers.
         .target(name: "Planning", dependencies: [
             "GeoCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
+        // Maps for reports with cairo (PNG, PDF, SVG): the only code touching cairo pointers.
+        .target(name: "MapRender", dependencies: [
+            "GeoCore", "GeoIO", "CCairo", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 
         // Derives GeoData/guangming from ../shared/data and the schematic sketches
@@ -55,6 +63,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoIO", "GeoCore", "TestSupport"]),
+        .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,8 +4,10 @@
 set -euo pipefail
 
 # GEOS and PROJ (with its CRS database) for GeoCore, GDAL for GeoIO; pkg-config finds them.
+# cairo and the Noto CJK fonts for MapRender; poppler-utils (pdftotext) for the map tests.
 # PostgreSQL + PostGIS only for the PostGIS tests (Scripts/start-postgis.sh starts it).
-packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev postgresql-15 postgresql-15-postgis-3)
+packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev libcairo2-dev fonts-noto-cjk poppler-utils
+          postgresql-15 postgresql-15-postgis-3)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import GeoIO
+import MapRender
 import Planning
 
 /// `gmgeo report`: every analysis on the data folder, into one output folder.
@@ -74,11 +75,25 @@ struct ReportCommand: ParsableCommand {
             let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions())
             let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data)
             files.layer(checked, "projects-validated.geojson")
+            summary.validatedLayer = checked
             let table = ValidateCommand.table(checked, assessments)
             files.table(table, "projects-validated.csv")
             summary.validation(assessments, table)
         }
 
+        files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
+                   (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
+                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview")
+        files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
+                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service")
+        files.map([(ResultLayers.corridors(corridors, crs: crs), "corridors"), (data.roads, "roads"), (data.rail, "rail"),
+                   (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors")
+        files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),
+                   (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network")
+        if let validated = summary.validatedLayer {
+            files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.roads, "roads"), (validated, "projects-validated")],
+                      title: "项目选址校核 · Project validation", name: "map-projects")
+        }
         progress.next("writing \(output)")
         files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
         try files.commit(to: output)
@@ -91,8 +106,14 @@ struct ReportCommand: ParsableCommand {
 struct ReportFiles {
     private var layers: [(Layer, String)] = []
     private var texts: [(String, String)] = []
+    private var maps: [(layers: [MapLayer], title: String, name: String)] = []
 
-    var names: [String] { layers.map(\.1) + texts.map(\.1) }
+    var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
+
+    /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape.
+    mutating func map(_ layers: [(Layer, String)], title: String, name: String) {
+        maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name))
+    }
 
     mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
     mutating func table(_ table: Table, _ name: String) { texts.append((table.csv(), name)) }
@@ -111,6 +132,13 @@ struct ReportFiles {
         do {
             for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.appendingPathComponent(name).path) }
             for (text, name) in texts { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
+            for map in maps {
+                let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
+                                         attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
+                for format in ["png", "pdf"] {
+                    _ = try MapRenderer.render(map.layers, page: page, to: staging.appendingPathComponent("\(map.name).\(format)").path)
+                }
+            }
         } catch {
             try? fm.removeItem(at: staging)
             throw error

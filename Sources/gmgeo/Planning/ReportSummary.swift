@@ -7,6 +7,8 @@ import Planning
 struct ReportSummary {
     private var sections: [String] = []
     private let data: PlanningData
+    /// The validated projects, for the report's map.
+    var validatedLayer: Layer?
 
     init(data: PlanningData) { self.data = data }
 
@@ -31,6 +33,8 @@ struct ReportSummary {
 
         Both sides of expressways and arterials, along rail lines and around stations, with the widths of the rules file (`corridors.geojson`).
 
+        ![Corridors](map-corridors.png)
+
         | corridor | width each side, m | area, ha |
         |---|---|---|
         \(rows.joined(separator: "\n"))
@@ -50,6 +54,8 @@ struct ReportSummary {
         \(r.patches.count) patches form \(r.componentAreas.count) connected part\(r.componentAreas.count == 1 ? "" : "s"); the largest holds \(Format.percent(r.largestShare)) of the green area. PC = \(String(format: "%.6f", r.indices.pc)), EC(PC) = \(Format.fixed(r.indices.ecPC, 1)) ha. The most important patches for connectivity (`green-patches.geojson`, all in `green-patches.csv`):
 
         \(shortTop.markdown())
+        ![Green network](map-green-network.png)
+
         ### \(r.summaryTable(rules: rules).title)
 
         \(r.summaryTable(rules: rules).markdown())
@@ -64,6 +70,8 @@ struct ReportSummary {
         let review = assessments.filter(\.needsExpertReview).count
         sections.append("""
         ## 4. Proposed projects
+
+        ![Projects](map-projects.png)
 
         \(assessments.count) projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) in conflict; \(review) need expert committee review before design approval (`projects-validated.geojson`).
 
@@ -87,6 +95,10 @@ struct ReportSummary {
         Made by gmgeo from `\(data.folder.lastPathComponent)` with its rules file. Areas and distances in metres in \(data.rules.workingCRS); GeoJSON files are WGS 84 lon/lat (RFC 7946) and open in QGIS.
 
         \(caveat)
+
+        ![Overview](map-overview.png)
+
+        Maps (PNG for Word, PDF for print): [overview](map-overview.pdf), [green-space service](map-green-service.pdf), [corridors](map-corridors.pdf), [green network](map-green-network.pdf)\(validatedLayer == nil ? "" : ", [projects](map-projects.pdf)").
 
         \(sections.joined(separator: "\n"))
         ## Files

@@ -1,0 +1,6 @@
+#ifndef GMGEO_CCAIRO_SHIM_H
+#define GMGEO_CCAIRO_SHIM_H
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#endif

@@ -1,0 +1,96 @@
+/// A sober print palette and the default styles of the embedded Guangming layers.
+public enum Palette {
+    public static let ink = Color(0.15, 0.15, 0.15)
+    public static let paper = Color(1, 1, 1)
+    public static let land = Color(0.97, 0.96, 0.93)
+    public static let green = Color("#5E9E5B") ?? ink
+    public static let water = Color("#6FA8DC") ?? ink
+    public static let red = Color("#C0392B") ?? ink
+    public static let orange = Color("#E08E2B") ?? ink
+    public static let purple = Color("#7D5BA6") ?? ink
+    public static let blue = Color("#2E5E9E") ?? ink
+    public static let grey = Color(0.55, 0.55, 0.55)
+
+    /// A light-to-dark ramp of `n` colours for graduated styles (yellow-green-blue).
+    public static func ramp(_ n: Int) -> [Color] {
+        let stops = [Color("#FFFFCC") ?? paper, Color("#A1DAB4") ?? paper, Color("#41B6C4") ?? paper, Color("#225EA8") ?? ink]
+        guard n > 1 else { return [stops[2]] }
+        return (0..<n).map { i in
+            let t = Double(i) / Double(n - 1) * Double(stops.count - 1)
+            let k = min(Int(t), stops.count - 2)
+            return stops[k].mixed(with: stops[k + 1], t - Double(k))
+        }
+    }
+
+    /// The default style for a layer by its short name (embedded data), or a neutral one.
+    public static func style(for name: String) -> LayerStyle {
+        typealias S = LayerStyle.Symbol
+        switch name {
+        case "boundary":
+            return LayerStyle(title: "边界 Boundary", symbol: S(fill: nil, stroke: ink, width: 0.5),
+                              classification: .categorized(field: "class", classes: [
+                                  ("district", "区界 District", S(fill: nil, stroke: ink, width: 0.7)),
+                                  ("street", "街道界 Street", S(fill: nil, stroke: grey, width: 0.3, dashes: [1.5, 1])),
+                              ]), labelField: "name_zh")
+        case "roads":
+            return LayerStyle(title: "道路 Roads", symbol: S(stroke: orange, width: 0.5),
+                              classification: .categorized(field: "class", classes: [
+                                  ("expressway", "快速路 Expressway", S(stroke: red, width: 0.9)),
+                                  ("arterial", "主干道 Arterial", S(stroke: orange, width: 0.5)),
+                              ]))
+        case "rail":
+            return LayerStyle(title: "轨道 Rail", symbol: S(stroke: blue, width: 0.5, dashes: [2, 0.8]),
+                              classification: .categorized(field: "class", classes: [
+                                  ("metro", "地铁 Metro", S(stroke: blue, width: 0.45, dashes: [2, 0.8])),
+                                  ("intercity", "城际 Intercity", S(stroke: purple, width: 0.55, dashes: [3, 1])),
+                                  ("national", "国铁 National rail", S(stroke: ink, width: 0.6, dashes: [3, 1])),
+                              ]))
+        case "stations":
+            return LayerStyle(title: "站点 Stations", symbol: S(fill: paper, stroke: blue, point: .circle, size: 1.8),
+                              classification: .categorized(field: "class", classes: [
+                                  ("rail-hub", "枢纽 Rail hub", S(fill: blue, stroke: ink, point: .square, size: 2.6)),
+                                  ("metro-station", "地铁站 Metro station", S(fill: paper, stroke: blue, point: .circle, size: 1.8)),
+                              ]), labelField: "name_zh", labelSize: 2.0)
+        case "green":
+            return LayerStyle(title: "绿地 Green", symbol: S(fill: green.withAlpha(0.75), stroke: green, width: 0.15))
+        case "green-patches":
+            return LayerStyle(title: "斑块重要性 dPC %", symbol: S(fill: green, stroke: green, width: 0.15),
+                              classification: .graduated(field: "dPC", breaks: [1, 5, 10, 25], colors: ramp(5)))
+        case "control-zones":
+            return LayerStyle(title: "景观管控区 Control zones", symbol: S(fill: orange.withAlpha(0.12), stroke: orange, width: 0.3),
+                              classification: .categorized(field: "class", classes: [
+                                  ("named-zone", "重点管控区 Named zone", S(fill: orange.withAlpha(0.25), stroke: orange, width: 0.4)),
+                                  ("derived-strip", "沿线控制带 Strip", S(fill: purple.withAlpha(0.08), stroke: nil, width: 0)),
+                              ]), labelField: nil)
+        case "upgrade-districts":
+            return LayerStyle(title: "提升片区 Upgrade districts", symbol: S(fill: nil, stroke: purple, width: 0.45, dashes: [1.2, 0.6]),
+                              labelField: "name_zh", labelSize: 2.0)
+        case "projects-sample", "projects-validated":
+            return LayerStyle(title: "项目 Projects", symbol: S(fill: purple, stroke: ink, width: 0.15, point: .triangle, size: 2.2),
+                              classification: .categorized(field: "verdict", classes: [
+                                  ("ok", "通过 ok", S(fill: green, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
+                                  ("needs-review", "需评审 needs review", S(fill: orange, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
+                                  ("conflict", "冲突 conflict", S(fill: red, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
+                              ]))
+        case "green-service", "road-belts", "coverage":
+            return LayerStyle(title: "覆盖比例 Share covered", symbol: S(fill: paper, stroke: grey, width: 0.3),
+                              classification: .graduated(field: "share", breaks: [0.2, 0.4, 0.6, 0.8], colors: ramp(5)), labelField: "name_zh")
+        case "green-service-gaps", "coverage-gaps":
+            return LayerStyle(title: "未覆盖 Not covered", symbol: S(fill: red.withAlpha(0.18), stroke: nil, width: 0))
+        case "corridors":
+            return LayerStyle(title: "控制带 Corridors", symbol: S(fill: orange.withAlpha(0.2), stroke: nil, width: 0),
+                              classification: .categorized(field: "class", classes: [
+                                  ("expressway", "快速路两侧 Expressway", S(fill: red.withAlpha(0.25), stroke: nil, width: 0)),
+                                  ("arterial", "主干道两侧 Arterial", S(fill: orange.withAlpha(0.22), stroke: nil, width: 0)),
+                                  ("rail", "轨道沿线 Rail", S(fill: blue.withAlpha(0.2), stroke: nil, width: 0)),
+                                  ("station", "站点周边 Station area", S(fill: purple.withAlpha(0.15), stroke: nil, width: 0)),
+                              ]))
+        case "green-links":
+            return LayerStyle(title: "生态连接 Links", symbol: S(stroke: green, width: 0.6))
+        case "green-gap-links":
+            return LayerStyle(title: "待建连接 Gap links", symbol: S(stroke: red, width: 0.6, dashes: [1.5, 0.8]), labelField: "rank")
+        default:
+            return LayerStyle(title: name, symbol: S(fill: blue.withAlpha(0.25), stroke: blue, width: 0.3, size: 1.6))
+        }
+    }
+}

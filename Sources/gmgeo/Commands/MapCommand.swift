@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoIO
+import MapRender
+
+/// `gmgeo map LAYER... -o map.png|pdf|svg`: a map for a report.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw layers onto one map (PNG, PDF or SVG) with title, legend, scale bar, north arrow and labels.",
+        discussion: """
+        Layers are drawn in the order given (the first at the bottom) in EPSG:4547, so shapes
+        are true to scale. Embedded layers get their own sober styles; --style FILE (TOML)
+        sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an
+        attribute (categorize = "class") or colours by a number (graduate = "share",
+        breaks = [..]). PDF and SVG stay vector with real text.
+
+        Examples:
+          gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"
+          gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --dpi 300
+          gmgeo map green-service.geojson boundary -o service.png --style styles.toml --page A3
+          gmgeo map roads stations --label stations=name_zh --bbox 113.92,22.72,113.97,22.76 -o hub.svg
+        """
+    )
+
+    @Argument(help: "The layers to draw, bottom first (files, connections or embedded names).") var layers: [String]
+    @Option(name: [.short, .customLong("output")], help: "The map file: .png, .pdf or .svg.") var output: String
+    @Option(help: "The title printed above the map.") var title: String = ""
+    @Option(help: "Page size: A5, A4, A3 or A2.") var page: String = "A4"
+    @Flag(help: "Portrait instead of landscape.") var portrait = false
+    @Option(help: "PNG resolution in dots per inch (150 or 300 for print).") var dpi: Double = 150
+    @Option(help: "A TOML style file (one table per layer name).") var style: String?
+    @Option(help: "Label a layer with a field: LAYER=FIELD (repeatable).") var label: [String] = []
+    @Option(name: .customLong("extent-of"), help: "Frame one named feature: LAYER:NAME.") var extentOf: String?
+    @Option(help: "Frame a lon/lat box: minlon,minlat,maxlon,maxlat.") var bbox: String?
+    @Option(help: "Extra space around --extent-of or --bbox, as a share of its size.") var margin: Double = 0.1
+    @Option(help: "The data source line under the map.") var attribution: String = "Data: gmgeo GeoData/guangming (boundary: DataV/AMap; other layers schematic)"
+
+    func validate() throws {
+        guard MapFormat(path: output) != nil else { throw ValidationError("the map file must end in .png, .pdf or .svg") }
+        if extentOf != nil && bbox != nil { throw ValidationError("give --extent-of or --bbox, not both") }
+        if !(0...5).contains(margin) { throw ValidationError("--margin must be between 0 and 5") }
+    }
+
+    func run() throws {
+        var styles = try style.map { try StyleFile.load($0) } ?? [:]
+        for item in label {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw InputError("--label '\(item)': give LAYER=FIELD") }
+            var s = styles[parts[0]] ?? Palette.style(for: parts[0])
+            s.labelField = parts[1]
+            styles[parts[0]] = s
+        }
+        let mapLayers = try layers.map { argument -> MapLayer in
+            let layer = try LayerInput.readProjected(argument, options: ReadOptions())
+            let name = MapCommand.shortName(argument)
+            let s = styles[name] ?? Palette.style(for: name)
+            if let field = s.labelField { _ = try layer.requireField(field) }
+            return MapLayer(layer: layer, style: s)
+        }
+        try MapCommand.warnIfNoCJKFont()
+        let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution)
+        let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), to: output)
+        Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
+    }
+
+    /// The frame asked for, in EPSG:4547 metres, or nil for all layers.
+    private func extent() throws -> Envelope? {
+        if let extentOf {
+            guard let colon = extentOf.firstIndex(of: ":") else { throw InputError("--extent-of '\(extentOf)': give LAYER:NAME") }
+            let layerName = String(extentOf[..<colon]), feature = String(extentOf[extentOf.index(after: colon)...])
+            let layer = try LayerInput.readProjected(layerName, options: ReadOptions())
+            guard let hit = layer.features.first(where: { f in ["name_zh", "name", "name_en"].contains { f[$0].description == feature } }),
+                  let e = hit.geometry?.envelope else {
+                throw InputError("--extent-of: no feature named '\(feature)' in \(layerName)")
+            }
+            return e.expanded(by: max(e.width, e.height) * margin)
+        }
+        if let bbox {
+            let v = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard v.count == 4, v[0] < v[2], v[1] < v[3] else { throw InputError("--bbox '\(bbox)': give minlon,minlat,maxlon,maxlat") }
+            let box = try Transformer(from: .wgs84, to: .guangmingWorking).transform(try Geometry.rectangle(Envelope(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])))
+            guard let e = box.envelope else { return nil }
+            return e.expanded(by: max(e.width, e.height) * margin)
+        }
+        return nil
+    }
+
+    /// "roads", "GeoData/x/green.geojson" -> "green": the name styles are looked up by.
+    static func shortName(_ argument: String) -> String {
+        ((argument as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// Chinese labels need the Noto CJK fonts (fonts-noto-cjk); say so when they are missing.
+    static func warnIfNoCJKFont() throws {
+        let candidates = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"]
+        if !candidates.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+            Stderr.write("gmgeo: warning: the Noto Sans CJK font is not installed (apt-get install fonts-noto-cjk); Chinese text may show as boxes\n")
+        }
+    }
+}

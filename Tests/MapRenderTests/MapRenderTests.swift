@@ -1,0 +1,4 @@
+import Testing
+
+/// Every MapRender suite nests here, run serially.
+@Suite(.serialized) enum MapRenderTests {}

@@ -8,9 +8,11 @@ timed as whole processes; GeoPandas is timed in-process after its imports (which
 another second or so per script), so the ratios favour GeoPandas.
 """
 import os
-import statistics
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import median_time  # noqa: E402
 import time
 
 gmgeo, data, work = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -18,14 +20,6 @@ runs = int(sys.argv[4]) if len(sys.argv) > 4 else 3
 os.makedirs(work, exist_ok=True)
 
 
-def timed(fn):
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def run(args):
@@ -63,14 +57,14 @@ def gpd_query():
 
 
 rows = []
-t_g = timed(lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.gpkg")])())
-t_o = timed(lambda: run(["ogr2ogr", "-f", "GPKG", fresh(f"{work}/roads_ogr.gpkg"), roads])())
-t_p = timed(gpd_convert)
+t_g = median_time(lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.gpkg")])(), runs)
+t_o = median_time(lambda: run(["ogr2ogr", "-f", "GPKG", fresh(f"{work}/roads_ogr.gpkg"), roads])(), runs)
+t_p = median_time(gpd_convert, runs)
 rows.append(("convert roads.geojson (20,045 lines) -> GeoPackage", t_g, t_o, t_p))
 
-t_g = timed(lambda: run([gmgeo, "query", points, "--crs", "EPSG:4547", "--within-distance", "100", "--of", districts,
+t_g = median_time(lambda: run([gmgeo, "query", points, "--crs", "EPSG:4547", "--within-distance", "100", "--of", districts,
                          "-o", fresh(f"{work}/q_gmgeo.csv")])())
-t_p = timed(gpd_query)
+t_p = median_time(gpd_query, runs)
 rows.append(("query 1,000,000 points within 100 m of 11 districts -> CSV", t_g, None, t_p))
 
 n_g = sum(1 for _ in open(f"{work}/q_gmgeo.csv")) - 1

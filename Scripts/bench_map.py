@@ -5,9 +5,11 @@ drawn by `gmgeo map` and by GeoPandas + matplotlib, whole processes, same run.
   bench_map.py GMGEO GEODATA_DIR WORK_DIR [RUNS]
 """
 import os
-import statistics
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import median_time  # noqa: E402
 import textwrap
 import time
 
@@ -50,18 +52,10 @@ mpl_code = textwrap.dedent(f"""
 """)
 
 
-def median_time(fn):
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
-g = median_time(lambda: subprocess.run(gmgeo_cmd, check=True, stderr=subprocess.DEVNULL))
-m = median_time(lambda: subprocess.run([sys.executable, "-c", mpl_code], check=True))
+g = median_time(lambda: subprocess.run(gmgeo_cmd, check=True, stderr=subprocess.DEVNULL), runs)
+m = median_time(lambda: subprocess.run([sys.executable, "-c", mpl_code], check=True), runs)
 print("| map | gmgeo s | GeoPandas + matplotlib s | matplotlib / gmgeo |")
 print("|---|---|---|---|")
 print(f"| Guangming overview, 8 layers + labels, A3 landscape 300 dpi PNG (4961 x 3508 px) | {g:.3f} | {m:.3f} | {m / g:.2f}x |")

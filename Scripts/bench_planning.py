@@ -13,9 +13,11 @@ Each command runs RUNS times after one warm-up; medians are compared.
 """
 import json
 import os
-import statistics
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import median_time  # noqa: E402
 import textwrap
 import time
 
@@ -67,14 +69,6 @@ what = {
 }
 
 
-def median_time(fn):
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def run_gmgeo(task):
@@ -87,11 +81,11 @@ def run_python(task):
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-imports = median_time(lambda: subprocess.run([sys.executable, "-c", PY_PRELUDE], check=True))
+imports = median_time(lambda: subprocess.run([sys.executable, "-c", PY_PRELUDE], check=True), runs)
 rows = []
 for task in ["T1", "T2", "T3", "T5"]:
-    g = median_time(lambda: run_gmgeo(task))
-    p = median_time(lambda: run_python(task))
+    g = median_time(lambda: run_gmgeo(task), runs)
+    p = median_time(lambda: run_python(task), runs)
     rows.append((task, g, p))
 
 # The in-memory Shapely timings, measured now on this machine.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import GeoIO
 
 /// `gmgeo transform`: coordinates from one CRS to another, like PROJ's cs2cs.
 struct TransformCommand: ParsableCommand {

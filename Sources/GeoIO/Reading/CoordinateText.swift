@@ -3,27 +3,29 @@ import Glibc
 #endif
 import Foundation
 
-/// `gmgeo transform` input parsed in place from bytes: one point per line as x and y
+/// Coordinate text (as `gmgeo transform` and PROJ's cs2cs read it) parsed in place from bytes: one point per line as x and y
 /// separated by a comma and/or blanks, then anything else (a height, a name), which is passed
 /// through with its separator. Blank lines and # comments are copied; a first line that is
 /// not numbers (a CSV header such as "lon,lat") is copied too.
-struct CoordinateLines {
+public struct CoordinateLines {
     /// Where one line's parts lie in the buffer.
-    struct Line {
-        let start: Int, end: Int
+    public struct Line: Sendable {
+        public let start: Int, end: Int
         /// Byte offsets of the separator between x and y, and of the rest after y; nil for
         /// lines copied as they are.
-        let separator: Range<Int>?
-        let rest: Int
+        public let separator: Range<Int>?
+        public let rest: Int
     }
 
-    let bytes: [UInt8]
-    private(set) var lines: [Line] = []
-    private(set) var xs: [Double] = []
-    private(set) var ys: [Double] = []
+    private let bytes: [UInt8]
+    /// Every line, in order.
+    public private(set) var lines: [Line] = []
+    /// The points' coordinates, in line order.
+    public private(set) var xs: [Double] = []
+    public private(set) var ys: [Double] = []
 
     /// Parses `data`; `origin` names it in errors ("stdin", a file name).
-    init(_ data: Data, origin: String) throws {
+    public init(_ data: Data, origin: String) throws {
         bytes = Array(data) + [0]  // NUL-terminated for strtod
         let count = bytes.count - 1
         var start = 0
@@ -64,11 +66,11 @@ struct CoordinateLines {
                 lines.append(Line(start: start, end: end, separator: nil, rest: end))  // a header line
                 return
             }
-            throw InputError("\(origin):\(number): expected \"x,y\" or \"x y\" with x = longitude/easting first, got '\(text)'")
+            throw IOError(.geometry, "expected \"x,y\" or \"x y\" with x = longitude/easting first, got '\(text)'", location: "\(origin):\(number)")
         }
         guard x.isFinite, y.isFinite else {
             let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-            throw InputError("\(origin):\(number): coordinates must be finite numbers, got '\(text)'")
+            throw IOError(.geometry, "coordinates must be finite numbers, got '\(text)'", location: "\(origin):\(number)")
         }
         lines.append(Line(start: start, end: end, separator: afterX..<yStart, rest: afterY))
         xs.append(x)
@@ -87,7 +89,7 @@ struct CoordinateLines {
     }
 
     /// The text with each point replaced by (xs[k], ys[k]) at `decimals` places.
-    func rendered(xs: [Double], ys: [Double], decimals: Int) -> [UInt8] {
+    public func rendered(xs: [Double], ys: [Double], decimals: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4)
         var k = 0
@@ -107,11 +109,12 @@ struct CoordinateLines {
     }
 }
 
-/// Fast fixed-point formatting ("%.Nf") into a byte buffer.
-enum FixedDecimal {
+/// Fast fixed-point formatting ("%.Nf") into a byte buffer, byte-identical to printf.
+public enum FixedDecimal {
     private static let powers: [Double] = (0...18).map { pow(10, Double($0)) }
 
-    static func append(_ value: Double, _ decimals: Int, to out: inout [UInt8]) {
+    /// Appends `value` with `decimals` places (0...18).
+    public static func append(_ value: Double, _ decimals: Int, to out: inout [UInt8]) {
         let raw = abs(value) * powers[decimals]
         let scaled = raw.rounded()
         // Near a tie the product's rounding may differ from printf's exact decimal rounding.

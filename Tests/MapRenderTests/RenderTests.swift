@@ -171,3 +171,23 @@ extension MapRenderTests {
         }
     }
 }
+
+extension MapRenderTests {
+    @Suite("Inset")
+    struct InsetTests {
+        @Test("an inset shows the whole layer and marks the map's frame in red")
+        func inset() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let blue = try RenderTests.square(fill: Color(0, 0, 1))
+            let page = try PageSetup(dpi: 72)
+            let detail = Envelope(minX: 0, minY: 0, maxX: 200, maxY: 200)
+            _ = try MapRenderer.render([blue], page: page, extent: detail, to: folder.path("plain.png"))
+            _ = try MapRenderer.render([blue], page: page, extent: detail, inset: blue, to: folder.path("inset.png"))
+            let red = Palette.red
+            let without = try RasterImage(png: folder.path("plain.png")).count(red, tolerance: 0.05)
+            let with = try RasterImage(png: folder.path("inset.png")).count(red, tolerance: 0.05)
+            #expect(without == 0 && with > 20, "red pixels without \(without), with \(with)")
+        }
+    }
+}

@@ -65,6 +65,25 @@ enum Furniture {
         canvas.text("N", at: (cx - 1.3, top + 2.6), size: 3, color: Palette.ink, halo: Palette.paper, bold: true)
     }
 
+    /// A small overview of `layer` in the frame's upper left, with `marked` drawn as a red box.
+    static func inset(_ layer: MapLayer, marking marked: Envelope, canvas: Canvas, frame: (x: Double, y: Double, width: Double, height: Double)) throws {
+        guard let whole = layer.layer.extent?.union(marked) else { return }
+        let side = min(45, frame.width / 4, frame.height / 3)
+        let box = (x: frame.x + 3, y: frame.y + 3, width: side, height: side)
+        canvas.polygon([[(box.x, box.y), (box.x + side, box.y), (box.x + side, box.y + side), (box.x, box.y + side)]],
+                       fill: Palette.paper, stroke: Palette.ink, width: 0.3)
+        let view = Viewport(extent: whole.expanded(by: max(whole.width, whole.height) * 0.05), frame: box)
+        var outline = layer.style.symbol
+        outline.fill = outline.fill?.withAlpha(0.25)
+        outline.width = min(outline.width, 0.25)
+        for f in layer.layer.features {
+            if let g = f.geometry { try MapRenderer.paint(g, outline, canvas, view) }
+        }
+        let corners = [view.page(marked.minX, marked.minY), view.page(marked.maxX, marked.minY), view.page(marked.maxX, marked.maxY),
+                       view.page(marked.minX, marked.maxY)]
+        canvas.polygon([corners], fill: nil, stroke: Palette.red, width: 0.5)
+    }
+
     /// 1, 2 or 5 times a power of ten, not above `value`.
     static func roundLength(_ value: Double) -> Double {
         guard value > 0 else { return 1 }

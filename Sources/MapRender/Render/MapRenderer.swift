@@ -41,7 +41,10 @@ public enum MapRenderer {
     /// to `path` (format from its extension), written to a temporary file and renamed.
     /// - Throws: `MapError` for an unknown format, empty layers, nothing in the extent, or a
     ///   failed write; nothing is left behind then.
-    public static func render(_ layers: [MapLayer], page: PageSetup, extent requested: Envelope? = nil, to path: String) throws -> RenderReport {
+    ///   - inset: a small overview of this layer's whole extent in the frame's upper left, with
+    ///     the main map's extent marked (useful with `extent` framed on one district).
+    public static func render(_ layers: [MapLayer], page: PageSetup, extent requested: Envelope? = nil, inset: MapLayer? = nil,
+                              to path: String) throws -> RenderReport {
         guard let format = MapFormat(path: path) else {
             throw MapError("cannot tell the map format from the extension; use .png, .pdf or .svg", location: path)
         }
@@ -61,7 +64,7 @@ public enum MapRenderer {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString).\(format.rawValue)").path
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         let canvas = try Canvas(format: format, widthMM: page.widthMM, heightMM: page.heightMM, dpi: page.dpi, path: temporary)
-        let report = try draw(layers, on: canvas, page: page, extent: extent)
+        let report = try draw(layers, on: canvas, page: page, extent: extent, inset: inset)
         try canvas.finish()
         guard rename(temporary, path) == 0 else {
             throw MapError("cannot move the map into place: \(String(cString: strerror(errno)))", location: path)
@@ -69,7 +72,7 @@ public enum MapRenderer {
         return report
     }
 
-    private static func draw(_ layers: [MapLayer], on canvas: Canvas, page: PageSetup, extent: Envelope) throws -> RenderReport {
+    private static func draw(_ layers: [MapLayer], on canvas: Canvas, page: PageSetup, extent: Envelope, inset: MapLayer?) throws -> RenderReport {
         let m = page.margin
         let titleBand = page.title.isEmpty ? 0.0 : 12.0
         let footer = 6.0
@@ -115,6 +118,7 @@ public enum MapRenderer {
         }
         let entries = legend.sorted { $0.order < $1.order }.map(\.entry)
         Furniture.legend(entries, symbols: legendSymbols, canvas: canvas, frame: frame)
+        if let inset { try Furniture.inset(inset, marking: extent, canvas: canvas, frame: frame) }
         let bar = Furniture.scaleBar(canvas: canvas, frame: frame, view: view)
         Furniture.northArrow(canvas: canvas, frame: frame)
         let credit = page.attribution.isEmpty ? "" : page.attribution + " · "

@@ -18,7 +18,7 @@ struct MapCommand: ParsableCommand {
 
         Examples:
           gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"
-          gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --dpi 300
+          gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --inset boundary --dpi 300
           gmgeo map green-service.geojson boundary -o service.png --style styles.toml --page A3
           gmgeo map roads stations --label stations=name_zh --bbox 113.92,22.72,113.97,22.76 -o hub.svg
         """
@@ -35,6 +35,7 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("extent-of"), help: "Frame one named feature: LAYER:NAME.") var extentOf: String?
     @Option(help: "Frame a lon/lat box: minlon,minlat,maxlon,maxlat.") var bbox: String?
     @Option(help: "Extra space around --extent-of or --bbox, as a share of its size.") var margin: Double = 0.1
+    @Option(help: "Show this layer's whole extent in a small inset, with the map's frame marked (e.g. boundary).") var inset: String?
     @Option(help: "The data source line under the map.") var attribution: String = "Data: gmgeo GeoData/guangming (boundary: DataV/AMap; other layers schematic)"
 
     func validate() throws {
@@ -61,7 +62,10 @@ struct MapCommand: ParsableCommand {
         }
         try MapCommand.warnIfNoCJKFont()
         let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution)
-        let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), to: output)
+        let insetLayer = try inset.map { name in
+            MapLayer(layer: try LayerInput.readProjected(name, options: ReadOptions()), style: styles[MapCommand.shortName(name)] ?? Palette.style(for: MapCommand.shortName(name)))
+        }
+        let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), inset: insetLayer, to: output)
         Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
     }
 

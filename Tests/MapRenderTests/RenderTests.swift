@@ -180,7 +180,8 @@ extension MapRenderTests {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             let blue = try RenderTests.square(fill: Color(0, 0, 1))
-            let page = try PageSetup(dpi: 72)
+            // 200 dpi: the 0.5 mm red line is 4 pixels wide, so some pixels are pure red.
+            let page = try PageSetup(dpi: 200)
             let detail = Envelope(minX: 0, minY: 0, maxX: 200, maxY: 200)
             _ = try MapRenderer.render([blue], page: page, extent: detail, to: folder.path("plain.png"))
             _ = try MapRenderer.render([blue], page: page, extent: detail, inset: blue, to: folder.path("inset.png"))

@@ -8,11 +8,7 @@ struct GMGeo: ParsableCommand {
         commandName: "gmgeo",
         abstract: "Geospatial tools for the landscape upgrade of Guangming District, Shenzhen.",
         discussion: """
-        Coordinates are always x = easting/longitude, y = northing/latitude. Metric work
-        (areas, lengths, buffers, distances) is done in metres in EPSG:4547 (CGCS2000 /
-        3-degree Gauss-Kruger CM 114E) unless you name another CRS. Chinese web-map
-        coordinates are accepted wherever a CRS is named: gcj02 (Amap/Gaode, Tencent,
-        DataV) and bd09 (Baidu).
+        Coordinates are always x = easting/longitude, y = northing/latitude. Metric work (areas, lengths, buffers, distances) is done in metres in EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) unless you name another CRS. Chinese web-map coordinates are accepted wherever a CRS is named: gcj02 (Amap/Gaode, Tencent, DataV) and bd09 (Baidu).
 
         Exit status: 0 success, 1 a check found problems, 2 bad input or arguments.
         """,

@@ -9,9 +9,7 @@ struct BufferCommand: ParsableCommand {
         commandName: "buffer",
         abstract: "Buffer a layer's features in metres, by one distance or by class, and optionally dissolve them.",
         discussion: """
-        Distances are metres in EPSG:4547 (the layer is projected first). --widths gives a
-        distance per value of the --by field; a feature whose value is not listed is an error.
-        --dissolve unions all buffers into one feature on every core.
+        Distances are metres in EPSG:4547 (the layer is projected first). --widths gives a distance per value of the --by field; a feature whose value is not listed is an error. --dissolve unions all buffers into one feature on every core.
 
         Examples:
           gmgeo buffer rail --distance 50 --dissolve -o rail_strip.geojson

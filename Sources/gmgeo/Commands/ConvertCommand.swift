@@ -9,11 +9,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a layer to another format or CRS, optionally filtered and repaired.",
         discussion: """
-        The output format comes from OUT's extension (.geojson .geojsonl .gpkg .shp .csv .fgb
-        .kml) or --format. GeoJSON is written as RFC 7946 requires: WGS 84 lon/lat,
-        counter-clockwise outer rings, 7 decimals. Other formats keep the input's CRS unless
-        --to-crs says otherwise. The output is written to a temporary file and renamed into
-        place: it is complete or absent, and an input is never overwritten.
+        The output format comes from OUT's extension (.geojson .geojsonl .gpkg .shp .csv .fgb .kml) or --format. GeoJSON is written as RFC 7946 requires: WGS 84 lon/lat, counter-clockwise outer rings, 7 decimals. Other formats keep the input's CRS unless --to-crs says otherwise. The output is written to a temporary file and renamed into place: it is complete or absent, and an input is never overwritten.
 
         Examples:
           gmgeo convert survey/parcels.shp parcels.gpkg --encoding GBK

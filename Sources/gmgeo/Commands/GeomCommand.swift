@@ -7,23 +7,19 @@ struct GeomCommand: ParsableCommand {
         commandName: "geom",
         abstract: "Run one geometry operation on WKT, WKB or GeoJSON geometries.",
         discussion: """
-        A and B are geometries given as WKT, hex WKB or a GeoJSON geometry object, either
-        literally, as the path of a file holding one, or "-" for standard input. Results are
-        printed as WKT (or --format geojson|wkb), true/false, a number, or a DE-9IM matrix.
-        Distances and areas are in the units of the coordinates: give metric coordinates
-        (e.g. EPSG:4547) for metres; `gmgeo transform` converts lon/lat.
+        A and B are geometries given as WKT, hex WKB or a GeoJSON geometry object, either literally, as the path of a file holding one, or "-" for standard input. Results are printed as WKT (or --format geojson|wkb), true/false, a number, or a DE-9IM matrix. Distances and areas are in the units of the coordinates: give metric coordinates (e.g. EPSG:4547) for metres; `gmgeo transform` converts lon/lat.
 
         Examples:
           gmgeo geom buffer 'POINT (0 0)' 10 --quadsegs 2
           gmgeo geom buffer 'LINESTRING (0 0, 100 0)' 15 --cap flat
-          gmgeo geom intersection 'POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))' 'POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))'
+          gmgeo geom intersection 'POLYGON ((0 0, 9 0, 9 9, 0 0))' 'POLYGON ((5 0, 9 0, 9 9, 5 0))'
           gmgeo geom relate 'POINT (1 1)' 'POLYGON ((0 0, 2 0, 2 2, 0 0))'
           gmgeo geom relate A.wkt B.wkt 'T*F**F***'
           gmgeo geom contains --prepared district.wkt 'POINT (490000 2520000)'
           echo 'POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))' | gmgeo geom isvalidreason -
 
         Operations:
-        \(GeomOperation.all.map { "  \($0.name) \($0.signature.usage)".padding(toLength: 40, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+        \(GeomOperation.all.map { "  \($0.name) \($0.signature.usage)".padding(toLength: 32, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
         """
     )
 

@@ -9,9 +9,7 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Describe a vector source: driver, layers, CRS, features, extent, fields, validity.",
         discussion: """
-        SOURCE is a file (GeoJSON, GeoPackage, Shapefile, CSV with lon/lat or WKT columns,
-        KML, DXF, DWG, FlatGeobuf, ...), a PostGIS connection ("PG:dbname=... host=..."), or
-        the short name of an embedded Guangming layer (boundary, roads, green, ...).
+        SOURCE is a file (GeoJSON, GeoPackage, Shapefile, CSV with lon/lat or WKT columns, KML, DXF, DWG, FlatGeobuf, ...), a PostGIS connection ("PG:dbname=... host=..."), or the short name of an embedded Guangming layer (boundary, roads, green, ...).
 
         Examples:
           gmgeo info roads

@@ -10,11 +10,7 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Draw layers onto one map (PNG, PDF or SVG) with title, legend, scale bar, north arrow and labels.",
         discussion: """
-        Layers are drawn in the order given (the first at the bottom) in EPSG:4547, so shapes
-        are true to scale. Embedded layers get their own sober styles; --style FILE (TOML)
-        sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an
-        attribute (categorize = "class") or colours by a number (graduate = "share",
-        breaks = [..]). PDF and SVG stay vector with real text.
+        Layers are drawn in the order given (the first at the bottom) in EPSG:4547, so shapes are true to scale. Embedded layers get their own sober styles; --style FILE (TOML) sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an attribute (categorize = "class") or colours by a number (graduate = "share", breaks = [..]). PDF and SVG stay vector with real text.
 
         Examples:
           gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"

@@ -9,10 +9,7 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Select features by attribute, by spatial relation to another layer, by distance, or find the nearest.",
         discussion: """
-        Spatial tests run in metres in EPSG:4547 (both layers are projected first) through an
-        STRtree and prepared geometries. OTHER is a file, an embedded layer name, or a WKT
-        geometry (in lon/lat unless --wkt-crs says otherwise). The result is GeoJSON on
-        stdout, or any format with -o; a one-line summary goes to stderr.
+        Spatial tests run in metres in EPSG:4547 (both layers are projected first) through an STRtree and prepared geometries. OTHER is a file, an embedded layer name, or a WKT geometry (in lon/lat unless --wkt-crs says otherwise). The result is GeoJSON on stdout, or any format with -o; a one-line summary goes to stderr.
 
         Examples:
           gmgeo query roads --where "class = 'expressway'"

@@ -9,12 +9,7 @@ struct TransformCommand: ParsableCommand {
         commandName: "transform",
         abstract: "Transform coordinates between CRSs, including gcj02 and bd09.",
         discussion: """
-        Reads one point per line as "x,y" or "x y" (x = longitude/easting first, always),
-        from FILE, standard input, or --point. Anything after x and y on a line (a height, a
-        name) is passed through unchanged; blank lines and lines starting with # are copied.
-        A CRS is "EPSG:NNNN", WKT, PROJJSON, a PROJ string, gcj02 (Amap/Gaode, Tencent,
-        DataV) or bd09 (Baidu). If any line is bad, nothing is printed and the error names
-        the line.
+        Reads one point per line as "x,y" or "x y" (x = longitude/easting first, always), from FILE, standard input, or --point. Anything after x and y on a line (a height, a name) is passed through unchanged; blank lines and lines starting with # are copied. A CRS is "EPSG:NNNN", WKT, PROJJSON, a PROJ string, gcj02 (Amap/Gaode, Tencent, DataV) or bd09 (Baidu). If any line is bad, nothing is printed and the error names the line.
 
         Examples:
           gmgeo transform --from EPSG:4326 --to EPSG:4547 --point 113.9487,22.7357

@@ -24,9 +24,9 @@ extension GeomOperation {
     }
 
     static let constructions: [GeomOperation] = [
-        GeomOperation(name: "buffer", signature: .aNumber("DISTANCE"), summary: "area within DISTANCE of A (style: --quadsegs --cap --join --mitre-limit --single-sided)",
+        GeomOperation(name: "buffer", signature: .aNumber("DISTANCE"), summary: "area within DISTANCE (style flags below)",
                       run: geometry { try $0.a.buffer(try $0.value(), style: $0.style) }),
-        GeomOperation(name: "offsetcurve", signature: .aNumber("DISTANCE"), summary: "line parallel to A at DISTANCE (left if positive)",
+        GeomOperation(name: "offsetcurve", signature: .aNumber("DISTANCE"), summary: "parallel line, left if DISTANCE > 0",
                       run: geometry { try $0.a.offsetCurve(try $0.value(), style: $0.style) }),
         GeomOperation(name: "getcentroid", signature: .a, summary: "centre of mass", run: geometry { try $0.a.centroid() }),
         GeomOperation(name: "getinteriorpoint", signature: .a, summary: "a point inside A", run: geometry { try $0.a.pointOnSurface() }),
@@ -37,7 +37,7 @@ extension GeomOperation {
         GeomOperation(name: "polygonize", signature: .a, summary: "polygons formed by the lines of A", run: geometry { try Geometry.polygonize(try $0.a.parts()) }),
         GeomOperation(name: "normalize", signature: .a, summary: "canonical vertex order", run: geometry { try $0.a.normalized() }),
         GeomOperation(name: "makevalid", signature: .a, summary: "repair an invalid geometry", run: geometry { try $0.a.makeValid() }),
-        GeomOperation(name: "reduceprecision", signature: .aNumber("GRID"), summary: "round to a grid, keeping topology",
+        GeomOperation(name: "reduceprecision", signature: .aNumber("GRID"), summary: "round to a grid, keep topology",
                       run: geometry { try $0.a.reducedPrecision(gridSize: try $0.value()) }),
         GeomOperation(name: "simplifydp", signature: .aNumber("TOLERANCE"), summary: "Douglas-Peucker simplification",
                       run: geometry { try $0.a.simplified(tolerance: try $0.value()) }),
@@ -52,7 +52,7 @@ extension GeomOperation {
     ]
 
     static let overlays: [GeomOperation] = [
-        GeomOperation(name: "intersection", signature: .ab, summary: "points in both (--grid for a fixed precision)",
+        GeomOperation(name: "intersection", signature: .ab, summary: "points in both (--grid: fixed grid)",
                       run: geometry { try $0.a.intersection(try $0.second(), gridSize: $0.gridSize) }),
         GeomOperation(name: "union", signature: .ab, summary: "points in either",
                       run: geometry { try $0.a.union(try $0.second(), gridSize: $0.gridSize) }),
@@ -75,18 +75,18 @@ extension GeomOperation {
         predicate("crosses", { try $0.crosses($1) }, { try $0.crosses($1) }),
         predicate("overlaps", { try $0.overlaps($1) }, { try $0.overlaps($1) }),
         predicate("disjoint", { try $0.disjoint($1) }, { try $0.disjoint($1) }),
-        GeomOperation(name: "equals", signature: .ab, summary: "true when A and B are the same point set") { o in
+        GeomOperation(name: "equals", signature: .ab, summary: "true when the same point set") { o in
             .boolean(try o.a.equalsTopologically(try o.second()))
         },
-        GeomOperation(name: "equalsexact", signature: .abOptionalNumber("TOLERANCE"), summary: "same structure, coordinates within TOLERANCE") { o in
+        GeomOperation(name: "equalsexact", signature: .abOptionalNumber("TOLERANCE"), summary: "same vertices within TOLERANCE") { o in
             .boolean(try o.a.equalsExact(try o.second(), tolerance: o.number ?? 0))
         },
-        GeomOperation(name: "relate", signature: .abOptionalPattern, summary: "DE-9IM matrix, or true/false against PATTERN") { o in
+        GeomOperation(name: "relate", signature: .abOptionalPattern, summary: "DE-9IM matrix, or match PATTERN") { o in
             let b = try o.second()
             if let pattern = o.pattern { return .boolean(try o.a.relate(b, pattern: pattern)) }
             return .text(try o.a.relate(b).value)
         },
-        GeomOperation(name: "iswithindistance", signature: .abNumber("DISTANCE"), summary: "true when A and B are within DISTANCE") { o in
+        GeomOperation(name: "iswithindistance", signature: .abNumber("DISTANCE"), summary: "true when within DISTANCE") { o in
             if let p = o.prepared { return .boolean(try p.isWithinDistance(try o.second(), try o.value())) }
             return .boolean(try o.a.isWithinDistance(try o.second(), try o.value()))
         },
@@ -95,7 +95,7 @@ extension GeomOperation {
     static let measures: [GeomOperation] = [
         GeomOperation(name: "area", signature: .a, summary: "area in CRS units squared") { .number(try $0.a.area()) },
         GeomOperation(name: "length", signature: .a, summary: "length or perimeter in CRS units") { .number(try $0.a.length()) },
-        GeomOperation(name: "distance", signature: .ab, summary: "shortest distance (0 if either is empty, as GEOS)") { o in
+        GeomOperation(name: "distance", signature: .ab, summary: "shortest distance (0 to an empty)") { o in
             if let p = o.prepared { return .number(try p.distance(to: try o.second())) }
             return .number(try o.a.distance(to: try o.second()))
         },

@@ -9,10 +9,7 @@ struct BufferCheckCommand: ParsableCommand {
         commandName: "buffer-check",
         abstract: "Build the road, rail and station corridors and check features against them and the setbacks.",
         discussion: """
-        Corridors: both sides of expressways and arterials, along rail lines and around stations,
-        with the widths of the rules file ([corridors]). For each feature: the corridors it
-        falls in, the distance in metres to the nearest expressway, arterial, rail line and
-        station, and every setback violation ([setbacks]) with the offending distance.
+        Corridors: both sides of expressways and arterials, along rail lines and around stations, with the widths of the rules file ([corridors]). For each feature: the corridors it falls in, the distance in metres to the nearest expressway, arterial, rail line and station, and every setback violation ([setbacks]) with the offending distance.
 
         Examples:
           gmgeo buffer-check projects-sample

@@ -9,13 +9,9 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Area and share of each zone covered by a layer (optionally buffered), or the green-space service.",
         discussion: """
-        Cover features are unioned before measuring (overlaps count once), areas are m² in
-        EPSG:4547. Prints a Markdown table; -o writes the zones with covered_m2, share and
-        meets_target; --gaps writes the uncovered parts (where to add cover).
+        Cover features are unioned before measuring (overlaps count once), areas are m² in EPSG:4547. Prints a Markdown table; -o writes the zones with covered_m2, share and meets_target; --gaps writes the uncovered parts (where to add cover).
 
-        ZONES: streets, district, upgrade-districts, control-zones, any embedded layer or file.
-        --green-service measures "300 m to green (>= 0.4 ha), 500 m to a park (>= 1 ha)" with
-        the numbers in the rules file.
+        ZONES: streets, district, upgrade-districts, control-zones, any embedded layer or file. --green-service measures "300 m to green (>= 0.4 ha), 500 m to a park (>= 1 ha)" with the numbers in the rules file.
 
         Examples:
           gmgeo coverage --green-service

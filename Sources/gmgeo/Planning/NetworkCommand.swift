@@ -9,11 +9,7 @@ struct NetworkCommand: ParsableCommand {
         commandName: "network",
         abstract: "Green-network connectivity: components, Conefor IIC/PC/EC(PC), patch importance, gap links.",
         discussion: """
-        Green patches (dissolved if the rules say so; smaller than [green_network]
-        min_patch_area dropped) are linked when within link_distance edge to edge or joined by
-        a greenway. PC uses p = exp(-k d) with p = 0.5 at half_probability_distance; A_L is the
-        district's area. Gap links are the shortest bridges between neighbouring components,
-        ranked by how much PC would rise if they were built.
+        Green patches (dissolved if the rules say so; smaller than [green_network] min_patch_area dropped) are linked when within link_distance edge to edge or joined by a greenway. PC uses p = exp(-k d) with p = 0.5 at half_probability_distance; A_L is the district's area. Gap links are the shortest bridges between neighbouring components, ranked by how much PC would rise if they were built.
 
         Examples:
           gmgeo network

@@ -11,11 +11,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run every analysis on the planning data and write GeoJSON, CSV tables and summary.md.",
         discussion: """
-        Runs the green-space service per street, the road landscape belts per upgrade
-        district, the corridors, the green-network connectivity and the validation of the
-        projects, and writes one GeoJSON per result, CSV tables and a summary.md to read top to
-        bottom. The folder is built beside the target and swapped in when complete; running
-        the report twice gives identical files.
+        Runs the green-space service per street, the road landscape belts per upgrade district, the corridors, the green-network connectivity and the validation of the projects, and writes one GeoJSON per result, CSV tables and a summary.md to read top to bottom. The folder is built beside the target and swapped in when complete; running the report twice gives identical files.
 
         Examples:
           gmgeo report

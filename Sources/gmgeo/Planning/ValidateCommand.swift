@@ -10,13 +10,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check proposed projects against the plan: zones, expert review, corridors, setbacks, green space.",
         discussion: """
-        For each project (point or footprint): its street and upgrade district, the control
-        zones it touches, whether it needs expert committee review (key projects inside a
-        control zone; major industrial projects, public facilities and area-wide developments
-        anywhere), the buffer-check findings, whether it takes green space, and a verdict
-        ok | needs-review | conflict with every rule that fired, in plain words.
-        The project kind is read from the field named by --kind-field (values: key,
-        major-industrial, public-facility, area-wide, general).
+        For each project (point or footprint): its street and upgrade district, the control zones it touches, whether it needs expert committee review (key projects inside a control zone; major industrial projects, public facilities and area-wide developments anywhere), the buffer-check findings, whether it takes green space, and a verdict ok | needs-review | conflict with every rule that fired, in plain words. The project kind is read from the field named by --kind-field (values: key, major-industrial, public-facility, area-wide, general).
 
         Exit status: 0 all ok, 1 some need review or conflict, 2 bad input.
 

@@ -38,14 +38,15 @@ public enum SharedFixtures {
     }
 }
 
-/// Snapshot of live C handles, to prove a piece of work frees everything it creates.
+/// Snapshot of the C handles the calling thread has created and not freed, to prove a piece
+/// of synchronous work frees everything it creates (other tests' threads do not count).
 public struct HandleSnapshot: Equatable, CustomStringConvertible {
     public let geometries: Int, prepared: Int, trees: Int, proj: Int
 
-    /// The counts right now.
+    /// The counts right now, on this thread.
     public static func now() -> HandleSnapshot {
-        HandleSnapshot(geometries: LiveHandles.geometries, prepared: LiveHandles.prepared,
-                       trees: LiveHandles.trees, proj: LiveHandles.proj)
+        let c = LiveHandles.onThisThread
+        return HandleSnapshot(geometries: c[0], prepared: c[1], trees: c[2], proj: c[3])
     }
 
     public var description: String { "geometries \(geometries), prepared \(prepared), trees \(trees), proj \(proj)" }

@@ -12,13 +12,13 @@ public final class Geometry: @unchecked Sendable {
     /// Takes ownership of a GEOS geometry; it is destroyed exactly once, in `deinit`.
     init(owning handle: OpaquePointer) {
         self.handle = handle
-        LiveHandles.geometryCount.add(1, ordering: .relaxed)
+        LiveHandles.track(.geometry, 1)
         Geometry.primeEnvelopes(handle, GEOSContext.current.handle)
     }
 
     deinit {
         GEOSGeom_destroy_r(GEOSContext.current.handle, handle)
-        LiveHandles.geometryCount.subtract(1, ordering: .relaxed)
+        LiveHandles.track(.geometry, -1)
     }
 
     private static func primeEnvelopes(_ g: OpaquePointer, _ ctx: GEOSContextHandle_t) {

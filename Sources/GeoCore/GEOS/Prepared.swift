@@ -13,12 +13,12 @@ public final class PreparedGeometry {
     public init(_ geometry: Geometry) throws(GeometryError) {
         self.geometry = geometry
         handle = try GEOSContext.call("prepare") { GEOSPrepare_r($0, geometry.handle) }
-        LiveHandles.preparedCount.add(1, ordering: .relaxed)
+        LiveHandles.track(.prepared, 1)
     }
 
     deinit {
         GEOSPreparedGeom_destroy_r(GEOSContext.current.handle, handle)
-        LiveHandles.preparedCount.subtract(1, ordering: .relaxed)
+        LiveHandles.track(.prepared, -1)
     }
 
     @inline(__always)

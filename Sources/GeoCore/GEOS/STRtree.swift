@@ -15,7 +15,7 @@ public final class STRtree: @unchecked Sendable {
         self.geometries = geometries
         let ctx = GEOSContext.current.handle
         handle = try GEOSContext.call("strtree") { GEOSSTRtree_create_r($0, max(2, nodeCapacity)) }
-        LiveHandles.treeCount.add(1, ordering: .relaxed)
+        LiveHandles.track(.tree, 1)
         for (i, g) in geometries.enumerated() where !g.isEmpty {
             GEOSSTRtree_insert_r(ctx, handle, g.handle, STRtree.item(i))
         }
@@ -28,7 +28,7 @@ public final class STRtree: @unchecked Sendable {
 
     deinit {
         GEOSSTRtree_destroy_r(GEOSContext.current.handle, handle)
-        LiveHandles.treeCount.subtract(1, ordering: .relaxed)
+        LiveHandles.track(.tree, -1)
     }
 
     /// Items are indices + 1 stored as pointers (GEOS items are `void*`; 0 would be NULL).

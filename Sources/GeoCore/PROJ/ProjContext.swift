@@ -46,11 +46,11 @@ final class ProjObject: @unchecked Sendable {
     init(_ pj: OpaquePointer, _ context: ProjContext) {
         self.pj = pj
         self.context = context
-        LiveHandles.projCount.add(1, ordering: .relaxed)
+        LiveHandles.track(.proj, 1)
     }
 
     deinit {
         proj_destroy(pj)
-        LiveHandles.projCount.subtract(1, ordering: .relaxed)
+        LiveHandles.track(.proj, -1)
     }
 }

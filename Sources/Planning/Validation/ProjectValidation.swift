@@ -65,9 +65,21 @@ public struct ValidationContext: Sendable {
 
 /// Checks proposed projects against the plan's rules.
 public enum ProjectValidation {
-    /// Assesses every project (geometry and kind) against the context and rules.
+    /// Assesses every project (geometry and kind) against the context and rules; many
+    /// projects are split into chunks assessed on every core.
     public static func assess(_ projects: [(geometry: Geometry, kind: String)], context: ValidationContext,
                               rules: PlanningRules) throws -> [ProjectAssessment] {
+        let chunk = 512
+        guard projects.count > chunk else { return try assessChunk(projects, context: context, rules: rules) }
+        let starts = Array(stride(from: 0, to: projects.count, by: chunk))
+        return try ParallelMap.map(starts.indices) { i in
+            try assessChunk(Array(projects[starts[i]..<min(starts[i] + chunk, projects.count)]), context: context, rules: rules)
+        }.flatMap { $0 }
+    }
+
+    /// One thread's share: its own prepared indexes (they are not shared between threads).
+    private static func assessChunk(_ projects: [(geometry: Geometry, kind: String)], context: ValidationContext,
+                                    rules: PlanningRules) throws -> [ProjectAssessment] {
         let streets = try PreparedIndex(context.streets.map(\.geometry))
         let districts = try PreparedIndex(context.upgradeDistricts.map(\.geometry))
         let zones = try PreparedIndex(context.controlZones.map(\.geometry))

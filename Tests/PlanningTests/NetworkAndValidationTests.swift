@@ -109,3 +109,25 @@ extension PlanningTests {
         }
     }
 }
+
+extension PlanningTests.ValidationTests {
+    @Test("many projects (assessed in parallel chunks) get the verdicts they get one by one")
+    func parallelChunks() throws {
+        let rules = try Scenes.rules()
+        let context = try Self.context(rules)
+        var projects: [(geometry: Geometry, kind: String)] = []
+        for i in 0..<1100 {
+            let x = Double(i % 40) * 260 + 13
+            let y = Double(i / 40) * 370 + 7
+            projects.append((try Geometry.point(x, y), i % 3 == 0 ? "key" : "general"))
+        }
+        let all: [ProjectAssessment] = try ProjectValidation.assess(projects, context: context, rules: rules)
+        #expect(all.count == projects.count)
+        let verdicts = Set(all.map { $0.verdict })
+        #expect(verdicts.count == 3)
+        for i in stride(from: 0, to: projects.count, by: 37) {
+            let one = try #require(try ProjectValidation.assess([projects[i]], context: context, rules: rules).first)
+            #expect(one.verdict == all[i].verdict && one.reasons == all[i].reasons, "project \(i)")
+        }
+    }
+}

@@ -174,8 +174,14 @@ final class Canvas {
         return (e.x_advance, size)
     }
 
-    /// Text with its baseline-left at `p`; a halo drawn first when given.
-    func text(_ text: String, at p: (Double, Double), size: Double, color: Color, halo: Color? = nil, bold: Bool = false) {
+    /// Text with its baseline-left at `p`, turned by `angle` radians; a halo drawn first when given.
+    func text(_ text: String, at p: (Double, Double), size: Double, color: Color, halo: Color? = nil, bold: Bool = false,
+              angle: Double = 0) {
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_translate(cr, p.0, p.1)
+        cairo_rotate(cr, angle)
+        let p = (0.0, 0.0)
         cairo_select_font_face(cr, Canvas.fontFamily, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, size)
         if let halo {

@@ -101,14 +101,17 @@ public enum MapRenderer {
                     legendSymbols[entry] = (s, g.type)
                 }
                 if let field = style.labelField, !f[field].isNull {
-                    candidates.append(try LabelCandidate(text: f[field].description, geometry: g, size: style.labelSize,
+                    // Label the part inside the frame: a long road's middle may lie off the map.
+                    let visible = extent.contains(x: e.minX, y: e.minY) && extent.contains(x: e.maxX, y: e.maxY) ? g : try g.clipped(to: extent)
+                    guard !visible.isEmpty else { continue }
+                    candidates.append(try LabelCandidate(text: f[field].description, geometry: visible, size: style.labelSize,
                                                          priority: Double(order) * 1e12 + (try g.area()) + (try g.length()), view: view))
                 }
             }
         }
         let placed = LabelPlacer.place(candidates, canvas: canvas, frame: frame)
         for label in placed {
-            canvas.text(label.text, at: (label.box.x, label.box.y + label.box.height * 0.82), size: label.size, color: Palette.ink, halo: Palette.paper)
+            canvas.text(label.text, at: label.origin, size: label.size, color: Palette.ink, halo: Palette.paper, angle: label.angle)
         }
         canvas.unclip()
         canvas.polygon([[(frame.x, frame.y), (frame.x + frame.width, frame.y), (frame.x + frame.width, frame.y + frame.height),

@@ -192,3 +192,25 @@ extension MapRenderTests {
         }
     }
 }
+
+extension MapRenderTests {
+    @Suite("Line labels")
+    struct LineLabelTests {
+        @Test("a diagonal line is labelled along itself, upright")
+        func alongTheLine() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            // Rising at 30 degrees on the ground: on the page (y down) the text turns by -30 degrees.
+            let line = try Geometry.lineString([Coordinate(0, 0), Coordinate(1000 * cos(.pi / 6), 1000 * sin(.pi / 6))])
+            let reversed = try Geometry.lineString([Coordinate(1000 * cos(.pi / 6), 1000 * sin(.pi / 6)), Coordinate(0, 0)])
+            for g in [line, reversed] {
+                let layer = Layer(name: "l", crs: .guangmingWorking, fields: [Field("name_zh", .string)],
+                                  features: [Feature(geometry: g, properties: ["name_zh": .string("光明大道")])])
+                let style = LayerStyle(title: "L", symbol: .init(stroke: Color(0, 0, 0), width: 0.5), labelField: "name_zh")
+                let report = try MapRenderer.render([MapLayer(layer: layer, style: style)], page: try PageSetup(dpi: 72), to: folder.path("l.png"))
+                let label = try #require(report.labels.first)
+                #expect(abs(label.angle + .pi / 6) < 1e-9, "angle \(label.angle)")
+            }
+        }
+    }
+}

@@ -24,8 +24,8 @@ public struct RenderReport: Sendable {
 
     /// Legend entries, in legend order: exactly the classes that were drawn.
     public let legend: [LegendEntry]
-    /// The boxes (x, y, width, height in mm) of the labels placed.
-    public let labels: [(text: String, box: (x: Double, y: Double, width: Double, height: Double))]
+    /// The labels placed: text, covered box (x, y, width, height in mm), rotation (radians).
+    public let labels: [(text: String, box: (x: Double, y: Double, width: Double, height: Double), angle: Double)]
     /// Labels left out because they would overlap others or leave the frame.
     public let droppedLabels: Int
     /// The scale bar's length on the ground, in metres, and the map scale denominator.
@@ -126,7 +126,7 @@ public enum MapRenderer {
         Furniture.northArrow(canvas: canvas, frame: frame)
         let credit = page.attribution.isEmpty ? "" : page.attribution + " · "
         canvas.text(credit + "EPSG:4547 · 1:\(Furniture.roundScale(view.denominator))", at: (m, page.heightMM - m + 1), size: 2.1, color: Palette.grey)
-        return RenderReport(legend: entries, labels: placed.map { ($0.text, $0.box) }, droppedLabels: candidates.count - placed.count,
+        return RenderReport(legend: entries, labels: placed.map { ($0.text, $0.box, $0.angle) }, droppedLabels: candidates.count - placed.count,
                             scaleBarMetres: bar, scaleDenominator: view.denominator, featuresDrawn: drawn)
     }
 

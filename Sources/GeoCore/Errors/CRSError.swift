@@ -10,6 +10,7 @@ public struct CRSError: LocatedError, Equatable, Sendable {
         public static let transformation = Code(kind: .transformation)
         /// A coordinate is NaN, infinite or outside the CRS's domain.
         public static let invalidCoordinate = Code(kind: .invalidCoordinate)
+        /// The code's name.
         public var description: String { kind.rawValue }
     }
 

@@ -12,6 +12,7 @@ public struct GeometryError: LocatedError, Equatable, Sendable {
         public static let operation = Code(kind: .operation)
         /// The request is not supported by the installed GEOS.
         public static let unsupported = Code(kind: .unsupported)
+        /// The code's name.
         public var description: String { kind.rawValue }
     }
 

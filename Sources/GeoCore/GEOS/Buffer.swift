@@ -9,7 +9,9 @@ public struct BufferStyle: Hashable, Sendable {
 
     /// Segments used to approximate a quarter circle (GEOS default 8).
     public var quadrantSegments: Int
+    /// The end cap of lines.
     public var cap: Cap
+    /// The corner join.
     public var join: Join
     /// How far a mitre join may reach, as a multiple of the distance (GEOS default 5).
     public var mitreLimit: Double

@@ -1,7 +1,10 @@
 /// A position: x = easting or longitude, y = northing or latitude, z optional (NaN when absent).
 public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
+    /// Easting or longitude.
     public var x: Double
+    /// Northing or latitude.
     public var y: Double
+    /// Height, NaN when absent.
     public var z: Double
 
     /// Creates a 2D or 3D coordinate.
@@ -20,10 +23,12 @@ public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
         return z.isNaN ? xy : "\(xy) \(z.shortDescription)"
     }
 
+    /// Equal x, y and z (two NaN z count as equal).
     public static func == (a: Coordinate, b: Coordinate) -> Bool {
         a.x == b.x && a.y == b.y && (a.z == b.z || (a.z.isNaN && b.z.isNaN))
     }
 
+    /// Hashes x and y.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(x)
         hasher.combine(y)
@@ -32,6 +37,7 @@ public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
 
 /// An axis-aligned bounding box in the geometry's CRS.
 public struct Envelope: Hashable, Sendable, CustomStringConvertible {
+    /// The corners.
     public var minX: Double, minY: Double, maxX: Double, maxY: Double
 
     /// Creates an envelope from its corners.
@@ -42,7 +48,9 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
         self.maxY = maxY
     }
 
+    /// Extent along x.
     public var width: Double { maxX - minX }
+    /// Extent along y.
     public var height: Double { maxY - minY }
 
     /// True when the boxes share at least one point.
@@ -66,6 +74,7 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
         Envelope(minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)
     }
 
+    /// "[minX, minY, maxX, maxY]".
     public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
 }
 

@@ -8,6 +8,7 @@ public struct IntersectionMatrix: Hashable, Sendable, CustomStringConvertible {
     /// Wraps a nine-character matrix string.
     public init(_ value: String) { self.value = value }
 
+    /// The nine characters.
     public var description: String { value }
 
     /// True when the matrix matches a pattern of T, F, *, 0, 1, 2 characters.

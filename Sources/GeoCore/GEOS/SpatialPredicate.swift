@@ -24,6 +24,7 @@ public enum SpatialPredicate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The name `init(name:)` reads.
     public var description: String {
         switch self {
         case .intersects: return "intersects"

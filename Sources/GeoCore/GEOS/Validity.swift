@@ -7,6 +7,7 @@ public struct ValidityProblem: Hashable, Sendable, CustomStringConvertible {
     /// The point where the problem was found, when GEOS gives one.
     public let location: Coordinate?
 
+    /// "reason at x y".
     public var description: String {
         location.map { "\(reason) at \($0)" } ?? reason
     }

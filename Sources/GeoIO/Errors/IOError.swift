@@ -23,6 +23,7 @@ public struct IOError: LocatedError, Equatable, Sendable {
         public static let format = Code(kind: .format)
         /// The layer has no features where some are needed.
         public static let empty = Code(kind: .empty)
+        /// The code's name.
         public var description: String { kind.rawValue }
     }
 

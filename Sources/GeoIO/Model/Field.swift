@@ -7,7 +7,9 @@ public enum FieldType: String, Sendable, CaseIterable {
 
 /// An attribute field: its name and type.
 public struct Field: Hashable, Sendable {
+    /// The field's name.
     public let name: String
+    /// The field's type.
     public let type: FieldType
 
     /// Creates a field.

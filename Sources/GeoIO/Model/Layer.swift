@@ -2,10 +2,13 @@ import GeoCore
 
 /// A layer: a name, a CRS, typed fields and features, all in memory.
 public struct Layer: Sendable {
+    /// The layer's name.
     public var name: String
     /// The CRS of the geometries (nil only while a source's CRS is being decided).
     public var crs: CRS?
+    /// The attribute fields, in order.
     public var fields: [Field]
+    /// The features, in source order.
     public var features: [Feature]
 
     /// Creates a layer.

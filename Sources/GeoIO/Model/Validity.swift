@@ -4,9 +4,13 @@ import GeoCore
 public struct ValidityReport: Sendable {
     /// One invalid feature: its index in the layer, its id, and GEOS's reason and place.
     public struct Entry: Sendable, CustomStringConvertible {
+        /// The feature's index in the layer.
         public let index: Int
+        /// The feature's id, when it has one.
         public let id: Int64?
+        /// GEOS's reason and the place it found.
         public let problem: ValidityProblem
+        /// "reason at x y".
         public var description: String { "feature \(id.map(String.init) ?? String(index)): \(problem)" }
     }
 

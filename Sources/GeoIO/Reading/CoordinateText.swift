@@ -10,10 +10,12 @@ import Foundation
 public struct CoordinateLines {
     /// Where one line's parts lie in the buffer.
     public struct Line: Sendable {
+        /// The line's byte range, without its line end.
         public let start: Int, end: Int
         /// Byte offsets of the separator between x and y, and of the rest after y; nil for
         /// lines copied as they are.
         public let separator: Range<Int>?
+        /// Where what follows y starts (a byte offset).
         public let rest: Int
     }
 
@@ -22,6 +24,7 @@ public struct CoordinateLines {
     public private(set) var lines: [Line] = []
     /// The points' coordinates, in line order.
     public private(set) var xs: [Double] = []
+    /// The y of each point.
     public private(set) var ys: [Double] = []
 
     /// Parses `data`; `origin` names it in errors ("stdin", a file name).

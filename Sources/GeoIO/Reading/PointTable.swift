@@ -11,7 +11,9 @@ public struct PointTable {
     public let columns: [String]
     /// The x (longitude/easting) and y column indices.
     public let xColumn: Int, yColumn: Int
+    /// The x (longitude/easting) of each row.
     public private(set) var xs: [Double] = []
+    /// The y (latitude/northing) of each row.
     public private(set) var ys: [Double] = []
     /// Each data row's byte range in the file (without its line end).
     public private(set) var rows: [Range<Int>] = []
@@ -20,6 +22,7 @@ public struct PointTable {
 
     /// Column names taken as x and y, as GDAL's CSV driver is told to (lower case).
     public static let xNames = ["x", "lon", "lng", "long", "longitude", "经度"]
+    /// Column names taken as y.
     public static let yNames = ["y", "lat", "latitude", "纬度"]
 
     /// Reads `path`; nil when it is not a plain comma-separated file with x/y columns (then

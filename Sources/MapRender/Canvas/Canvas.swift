@@ -14,7 +14,9 @@ public enum MapFormat: String, Sendable, CaseIterable {
 
 /// An error drawing or writing a map: what went wrong and where (the file).
 public struct MapError: LocatedError, Sendable {
+    /// What went wrong.
     public let message: String
+    /// Where: the file, when known.
     public var location: String?
 
     /// Creates an error with a message saying what went wrong.

@@ -2,7 +2,9 @@ import CCairo
 
 /// A PNG read back into memory, to check what a map shows (tests, previews).
 public struct RasterImage: Sendable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
     /// Premultiplied ARGB32 pixels, row by row.
     private let pixels: [UInt32]

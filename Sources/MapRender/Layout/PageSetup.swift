@@ -2,10 +2,13 @@ import GeoCore
 
 /// The page a map is drawn on: size in millimetres, resolution for PNG, and its texts.
 public struct PageSetup: Sendable {
+    /// Page width in millimetres.
     public var widthMM: Double
+    /// Page height in millimetres.
     public var heightMM: Double
     /// Pixels per inch for PNG (150 for screens and drafts, 300 for print).
     public var dpi: Double
+    /// The title printed above the map (empty: none).
     public var title: String
     /// The data source line printed under the map.
     public var attribution: String

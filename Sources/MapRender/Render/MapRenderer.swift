@@ -4,7 +4,9 @@ import GeoIO
 
 /// One layer on a map: its features (in the map's metric CRS) and how to draw them.
 public struct MapLayer: Sendable {
+    /// The features to draw, in the map's metric CRS.
     public let layer: Layer
+    /// How to draw them.
     public let style: LayerStyle
 
     /// Creates a map layer.
@@ -18,7 +20,9 @@ public struct MapLayer: Sendable {
 public struct RenderReport: Sendable {
     /// A legend line: the layer's title and the class label.
     public struct LegendEntry: Sendable, Hashable {
+        /// The layer's legend title.
         public let layer: String
+        /// The class's label.
         public let label: String
     }
 
@@ -30,6 +34,7 @@ public struct RenderReport: Sendable {
     public let droppedLabels: Int
     /// The scale bar's length on the ground, in metres, and the map scale denominator.
     public let scaleBarMetres: Double
+    /// The map scale denominator (1 : N).
     public let scaleDenominator: Double
     /// Features drawn per layer title.
     public let featuresDrawn: [String: Int]

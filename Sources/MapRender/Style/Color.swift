@@ -2,6 +2,7 @@ import Foundation
 
 /// An RGBA colour, components 0...1.
 public struct Color: Hashable, Sendable, CustomStringConvertible {
+    /// Red, green, blue and alpha, each 0 to 1.
     public var red: Double, green: Double, blue: Double, alpha: Double
 
     /// Creates a colour from components in 0...1.

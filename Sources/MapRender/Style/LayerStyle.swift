@@ -5,12 +5,15 @@ import GeoIO
 public struct LayerStyle: Sendable {
     /// The drawing of one class: what the legend shows for it.
     public struct Symbol: Sendable, Equatable {
+        /// Area fill (nil: none).
         public var fill: Color?
+        /// Line or outline colour (nil: none).
         public var stroke: Color?
         /// Line or outline width in mm.
         public var width: Double
         /// Dash lengths in mm (empty: solid).
         public var dashes: [Double]
+        /// The shape of point symbols.
         public var point: PointSymbol
         /// Point symbol size in mm.
         public var size: Double
@@ -46,8 +49,11 @@ public struct LayerStyle: Sendable {
 
     /// The legend title for the layer.
     public var title: String
+    /// The base symbol (for unlisted classes too).
     public var symbol: Symbol
+    /// Opacity applied to the whole layer, 0 to 1.
     public var opacity: Double
+    /// How features are split into classes.
     public var classification: Classification
     /// The attribute to label features with, if any.
     public var labelField: String?

@@ -1,14 +1,24 @@
 /// A sober print palette and the default styles of the embedded Guangming layers.
 public enum Palette {
+    /// Text and outlines.
     public static let ink = Color(0.15, 0.15, 0.15)
+    /// Page and label halos.
     public static let paper = Color(1, 1, 1)
+    /// The map background.
     public static let land = Color(0.97, 0.96, 0.93)
+    /// Green space.
     public static let green = Color("#5E9E5B") ?? ink
+    /// Water.
     public static let water = Color("#6FA8DC") ?? ink
+    /// Expressways and conflicts.
     public static let red = Color("#C0392B") ?? ink
+    /// Arterials, control zones and reviews.
     public static let orange = Color("#E08E2B") ?? ink
+    /// Upgrade districts and intercity rail.
     public static let purple = Color("#7D5BA6") ?? ink
+    /// Metro lines and stations.
     public static let blue = Color("#2E5E9E") ?? ink
+    /// Secondary lines and text.
     public static let grey = Color(0.55, 0.55, 0.55)
 
     /// A light-to-dark ramp of `n` colours for graduated styles (yellow-green-blue).

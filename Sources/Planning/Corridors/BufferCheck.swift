@@ -4,15 +4,21 @@ import GeoCore
 public struct BufferFinding: Sendable {
     /// The nearest feature of a group and how far it is.
     public struct Nearest: Sendable {
+        /// The feature's name.
         public let name: String
+        /// Edge-to-edge distance in metres.
         public let distance: Double
     }
 
     /// A footprint closer to a road or rail line than its class's setback.
     public struct SetbackViolation: Sendable {
+        /// expressway, arterial or rail.
         public let group: String
+        /// The road or line's name.
         public let name: String
+        /// The offending distance in metres.
         public let distance: Double
+        /// The setback the class requires, in metres.
         public let required: Double
 
         /// Plain words: "2.5 m from 南光高速 (expressway), inside the 60 m setback".
@@ -26,6 +32,7 @@ public struct BufferFinding: Sendable {
     public let corridors: [String]
     /// Nearest expressway, arterial, rail line and station, when the layers have them.
     public let nearest: [String: Nearest]
+    /// Setback violations, nearest first.
     public let violations: [SetbackViolation]
 }
 

@@ -5,10 +5,13 @@ import GeoCore
 public struct Corridor: Sendable {
     /// "expressway", "arterial", "rail" or "station".
     public let group: String
+    /// The corridor's Chinese name.
     public let nameZh: String
+    /// Its English name.
     public let nameEn: String
     /// The half-width (or radius) used, in metres.
     public let width: Double
+    /// The dissolved strip.
     public let geometry: Geometry
 }
 

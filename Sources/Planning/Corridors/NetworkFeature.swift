@@ -3,8 +3,11 @@ import GeoCore
 /// A named road, rail line or station, with its class ("expressway", "arterial", "metro",
 /// "intercity", "national", "metro-station", "rail-hub", ...), in a metric CRS.
 public struct NetworkFeature: Sendable {
+    /// The name shown in findings.
     public let name: String
+    /// Its class (expressway, arterial, metro, ...).
     public let cls: String
+    /// Its line or point, in the metric CRS.
     public let geometry: Geometry
 
     /// Creates a network feature.

@@ -6,14 +6,19 @@ import GeoCore
 public struct CoverageResult: Sendable {
     /// One zone's figures.
     public struct Row: Sendable {
+        /// The zone's name.
         public let name: String
+        /// The zone's area in m².
         public let area: Double
+        /// The covered area in m².
         public let covered: Double
+        /// The part of the zone without cover.
         public let uncovered: Geometry
         /// covered / area (0 for an empty zone).
         public var share: Double { area > 0 ? covered / area : 0 }
     }
 
+    /// One row per zone, in the zones' order.
     public let rows: [Row]
     /// The share each zone should reach, if there is a target.
     public let target: Double?

@@ -6,18 +6,27 @@ import GeoCore
 public struct GreenServiceResult: Sendable {
     /// One zone: its shares for green, park and both.
     public struct Row: Sendable {
+        /// The zone's name.
         public let name: String
+        /// The zone's area in m².
         public let area: Double
+        /// Share within reach of a green space.
         public let greenShare: Double
+        /// Share within reach of a park.
         public let parkShare: Double
+        /// Share within reach of both (the target measure).
         public let bothShare: Double
+        /// Area within reach of both, m².
         public let covered: Double
         /// The part of the zone outside the combined reach: where new green would help.
         public let uncovered: Geometry
+        /// True when the share of both reaches the target.
         public let meetsTarget: Bool
     }
 
+    /// One row per zone.
     public let rows: [Row]
+    /// The rule the shares were measured with.
     public let rules: PlanningRules.GreenService
     /// How many green patches counted as green space and as parks.
     public let greenCount: Int, parkCount: Int

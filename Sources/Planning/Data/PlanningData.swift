@@ -5,14 +5,23 @@ import GeoIO
 /// A place's planning layers, read from a data folder (GeoData/guangming by default) and
 /// projected to the working CRS.
 public struct PlanningData: Sendable {
+    /// The data folder.
     public let folder: URL
+    /// The rules in force.
     public let rules: PlanningRules
+    /// The district and its streets.
     public let boundary: Layer
+    /// Expressways and arterials.
     public let roads: Layer
+    /// Rail and metro lines.
     public let rail: Layer
+    /// Stations.
     public let stations: Layer
+    /// Landscape control zones.
     public let controlZones: Layer
+    /// Landscape-upgrade districts.
     public let upgradeDistricts: Layer
+    /// Green patches and greenways.
     public let green: Layer
 
     /// The layer file names a data folder must hold.

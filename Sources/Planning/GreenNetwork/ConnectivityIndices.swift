@@ -9,7 +9,9 @@ import Foundation
 public struct ConnectivityIndices: Sendable {
     /// A patch's contribution, in percent of the index's numerator.
     public struct Importance: Sendable {
+        /// Drop in IIC on removal (%) and its intra, flux and connector parts.
         public let dIIC: Double, dIICintra: Double, dIICflux: Double, dIICconnector: Double
+        /// Drop in PC on removal (%) and its intra, flux and connector parts.
         public let dPC: Double, dPCintra: Double, dPCflux: Double, dPCconnector: Double
     }
 

@@ -5,6 +5,7 @@ import GeoCore
 public struct GreenPatch: Sendable {
     /// The names of the green features it is made of, joined with "、".
     public let name: String
+    /// The patch's polygon.
     public let geometry: Geometry
     /// Area in m².
     public let area: Double
@@ -12,6 +13,7 @@ public struct GreenPatch: Sendable {
 
 /// A link between two patches: within the link distance edge to edge, or joined by a greenway.
 public struct GreenLink: Sendable {
+    /// The two patches (indices into the patches).
     public let from: Int, to: Int
     /// Edge-to-edge distance in metres (0 when a greenway joins them).
     public let distance: Double
@@ -23,9 +25,13 @@ public struct GreenLink: Sendable {
 
 /// Where a new greenway would join two parts of the network most cheaply.
 public struct GapLink: Sendable {
+    /// The two components it would join.
     public let fromComponent: Int, toComponent: Int
+    /// The closest patches of the two.
     public let fromPatch: Int, toPatch: Int
+    /// The bridge: the shortest line between the two patches.
     public let line: Geometry
+    /// Its length in metres.
     public let length: Double
     /// How much PC would rise, in percent, if these two patches were joined.
     public let pcGain: Double
@@ -33,12 +39,15 @@ public struct GapLink: Sendable {
 
 /// The green landscape network: patches, links, components, Conefor indices, gaps.
 public struct GreenNetworkResult: Sendable {
+    /// The patches, with their merged names.
     public let patches: [GreenPatch]
+    /// The links between patches.
     public let links: [GreenLink]
     /// The component of each patch (0 = the largest by area).
     public let component: [Int]
     /// Area of each component in m², largest first.
     public let componentAreas: [Double]
+    /// IIC, PC, EC and each patch's importance.
     public let indices: ConnectivityIndices
     /// Gap links ranked by PC gain, largest first.
     public let gaps: [GapLink]

@@ -7,34 +7,45 @@ import TOMLKit
 public struct PlanningRules: Sendable, Equatable {
     /// Strip half-widths (each side of the centreline) and station radius.
     public struct Corridors: Sendable, Equatable {
+        /// Half-widths in metres on each side of the centreline, and the station radius.
         public var expressway: Double, arterial: Double, rail: Double, metro: Double, station: Double
     }
 
     /// Minimum distance from a footprint to a road or rail centreline.
     public struct Setbacks: Sendable, Equatable {
+        /// Setbacks in metres from the centreline, by class.
         public var expressway: Double, arterial: Double, rail: Double
     }
 
     /// "300 m to green, 500 m to a park".
     public struct GreenService: Sendable, Equatable {
+        /// Service radii (m), minimum sizes (m²) and the share each zone should reach.
         public var greenRadius: Double, greenMinArea: Double, parkRadius: Double, parkMinArea: Double, targetShare: Double
     }
 
     /// Connectivity of the green network.
     public struct GreenNetwork: Sendable, Equatable {
+        /// Link distance and PC half-probability distance (m), minimum patch area (m²), and whether touching patches merge.
         public var linkDistance: Double, halfProbabilityDistance: Double, minPatchArea: Double, dissolve: Bool
     }
 
     /// Which projects need expert committee review.
     public struct Review: Sendable, Equatable {
+        /// Zones that put in-zone kinds under review, the kinds reviewed in a zone, and those reviewed anywhere.
         public var zones: [String], kindsInZone: [String], kindsAnywhere: [String]
     }
 
+    /// The CRS the analyses measure in (EPSG:4547 for Guangming).
     public var workingCRS: String
+    /// Strip widths.
     public var corridors: Corridors
+    /// Setbacks.
     public var setbacks: Setbacks
+    /// The green-space service rule.
     public var greenService: GreenService
+    /// The green-network rules.
     public var greenNetwork: GreenNetwork
+    /// Which projects need expert committee review.
     public var review: Review
 
     /// Reads a rules file.
@@ -103,8 +114,11 @@ public struct PlanningRules: Sendable, Equatable {
 
 /// A rules file that cannot be used: which file, which key, what is wrong.
 public struct RulesError: Error, CustomStringConvertible, Sendable {
+    /// The rules file.
     public let file: String
+    /// What is wrong, naming the key.
     public let message: String
+    /// One line: file and message.
     public var description: String { "\(file): \(message)" }
 }
 

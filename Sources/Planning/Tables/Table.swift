@@ -2,8 +2,11 @@ import Foundation
 
 /// A result table: a planner pastes it into a report (Markdown) or a spreadsheet (CSV).
 public struct Table: Sendable, Equatable {
+    /// The table's title.
     public var title: String
+    /// The column names.
     public var headers: [String]
+    /// The cells, row by row.
     public var rows: [[String]]
 
     /// Creates a table; every row should have one cell per header.

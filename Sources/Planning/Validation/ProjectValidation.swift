@@ -4,6 +4,7 @@ import GeoCore
 public enum Verdict: String, Sendable, Comparable {
     case ok, needsReview = "needs-review", conflict
 
+    /// ok < needs-review < conflict.
     public static func < (a: Verdict, b: Verdict) -> Bool {
         let order: [Verdict] = [.ok, .needsReview, .conflict]
         return order.firstIndex(of: a) ?? 0 < order.firstIndex(of: b) ?? 0
@@ -22,13 +23,19 @@ public struct FiredRule: Sendable, Equatable {
 
 /// What validation found for one project.
 public struct ProjectAssessment: Sendable {
+    /// The street holding most of the project.
     public let street: String?
+    /// The upgrade districts it touches.
     public let upgradeDistricts: [String]
+    /// The control zones it touches.
     public let controlZones: [String]
+    /// Corridors, nearest roads and rail, setback violations.
     public let buffer: BufferFinding
     /// Green space taken, m² (0 for points outside green), and the patches touched.
     public let greenTaken: Double
+    /// The green patches it touches.
     public let greenTouched: [String]
+    /// Every rule that fired.
     public let rules: [FiredRule]
 
     /// The worst verdict of the rules that fired, ok when none did.
@@ -41,12 +48,19 @@ public struct ProjectAssessment: Sendable {
 
 /// The layers a project is checked against, in one metric CRS.
 public struct ValidationContext: Sendable {
+    /// The district (projects outside it conflict).
     public let district: Geometry
+    /// The streets.
     public let streets: [(name: String, geometry: Geometry)]
+    /// The upgrade districts.
     public let upgradeDistricts: [(name: String, geometry: Geometry)]
+    /// The landscape control zones.
     public let controlZones: [(name: String, geometry: Geometry)]
+    /// The green patches.
     public let green: [(name: String, geometry: Geometry)]
+    /// Roads, rail and stations.
     public let network: [NetworkFeature]
+    /// The corridors built from the network.
     public let corridors: [Corridor]
 
     /// Creates a context.

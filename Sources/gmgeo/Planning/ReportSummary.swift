@@ -6,6 +6,8 @@ import Planning
 /// report twice gives the same file.
 struct ReportSummary {
     private var sections: [String] = []
+    /// One line per analysis for the "At a glance" list at the top.
+    private var glance: [String] = []
     private let data: PlanningData
     /// The validated projects, for the report's map.
     var validatedLayer: Layer?
@@ -15,6 +17,8 @@ struct ReportSummary {
     mutating func greenService(_ r: GreenServiceResult) {
         let meeting = r.rows.filter(\.meetsTarget)
         let worst = r.rows.min { $0.bothShare < $1.bothShare }
+        glance.append("Green-space service: \(meeting.count) of \(r.rows.count) streets reach \(Format.percent(r.rules.targetShare))"
+            + (worst.map { "; least served \($0.name) (\(Format.percent($0.bothShare)))" } ?? "") + ".")
         sections.append("""
         ## 1. Green-space service (300米见绿、500米见园)
 
@@ -25,6 +29,8 @@ struct ReportSummary {
     }
 
     mutating func corridors(_ corridors: [Corridor], _ belts: Table) {
+        let total = corridors.reduce(0.0) { $0 + ((try? $1.geometry.area()) ?? 0) } / 10_000
+        glance.append("Landscape corridors: \(corridors.count) kinds, \(Format.fixed(total, 0)) ha in all (overlaps counted per kind).")
         let rows = corridors.map { c in
             "| \(c.nameZh) / \(c.nameEn) | \(Format.fixed(c.width, 0)) | \(Format.fixed(((try? c.geometry.area()) ?? 0) / 10_000, 1)) |"
         }
@@ -46,6 +52,11 @@ struct ReportSummary {
     }
 
     mutating func network(_ r: GreenNetworkResult, rules: PlanningRules.GreenNetwork) {
+        if let best = r.gaps.first {
+            glance.append("Green network: \(r.componentAreas.count) separate part(s); the best new greenway joins \(r.patches[best.fromPatch].name) and \(r.patches[best.toPatch].name) (\(Format.fixed(best.length, 0)) m, PC +\(Format.fixed(best.pcGain, 1))%).")
+        } else {
+            glance.append("Green network: one connected network of \(r.patches.count) patches.")
+        }
         let top = r.patchTable()
         let shortTop = Table(title: top.title, headers: top.headers, rows: Array(top.rows.prefix(5)))
         sections.append("""
@@ -68,6 +79,7 @@ struct ReportSummary {
     mutating func validation(_ assessments: [ProjectAssessment], _ table: Table) {
         let counts = Dictionary(grouping: assessments, by: \.verdict).mapValues(\.count)
         let review = assessments.filter(\.needsExpertReview).count
+        glance.append("Projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) in conflict; \(review) need expert committee review.")
         sections.append("""
         ## 4. Proposed projects
 
@@ -95,6 +107,10 @@ struct ReportSummary {
         Made by gmgeo from `\(data.folder.lastPathComponent)` with its rules file. Areas and distances in metres in \(data.rules.workingCRS); GeoJSON files are WGS 84 lon/lat (RFC 7946) and open in QGIS.
 
         \(caveat)
+
+        **At a glance**
+
+        \(glance.map { "- " + $0 }.joined(separator: "\n"))
 
         ![Overview](map-overview.png)
 

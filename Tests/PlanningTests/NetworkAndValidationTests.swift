@@ -131,3 +131,23 @@ extension PlanningTests.ValidationTests {
         }
     }
 }
+
+extension PlanningTests.GreenNetworkTests {
+    @Test("a layer with more patches than the indices can take is refused with advice, not run for hours")
+    func tooManyPatches() throws {
+        var rules = try Scenes.rules().greenNetwork
+        rules.minPatchArea = 0
+        rules.dissolve = false
+        var green: [(name: String, cls: String, geometry: Geometry)] = []
+        for i in 0..<(GreenNetwork.patchLimit + 1) {
+            let x = Double(i % 40) * 100, y = Double(i / 40) * 100
+            green.append(("p\(i)", "park", try Scenes.rect(x, y, x + 10, y + 10)))
+        }
+        do {
+            _ = try GreenNetwork.analyse(green: green, landscape: try Scenes.rect(0, 0, 5000, 5000), rules: rules)
+            Issue.record("analysed \(green.count) patches")
+        } catch let error as NetworkError {
+            #expect(error.description.contains("min_patch_area"))
+        }
+    }
+}

@@ -23,6 +23,9 @@ public struct ConnectivityIndices: Sendable {
     public let landscapeArea: Double
     /// Per patch, in input order; empty when not computed (see `init`).
     public let importance: [Importance]
+    /// p*_ij of the whole landscape, kept to add links cheaply.
+    private let pStar: [[Double]]
+    private let areas: [Double]
 
     /// IIC = IICnum / A_L².
     public var iic: Double { iicNumerator / (landscapeArea * landscapeArea) }
@@ -51,6 +54,8 @@ public struct ConnectivityIndices: Sendable {
         let full = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: nil)
         iicNumerator = full.iic
         pcNumerator = full.pc
+        pStar = full.pStar
+        self.areas = areas
         importance = !computeImportance ? [] : (0..<n).map { r in
             let without = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: r)
             let dIIC = 100 * (full.iic - without.iic) / full.iic
@@ -67,6 +72,21 @@ public struct ConnectivityIndices: Sendable {
             return Importance(dIIC: dIIC, dIICintra: intraI, dIICflux: fluxI, dIICconnector: dIIC - intraI - fluxI,
                               dPC: dPC, dPCintra: intraP, dPCflux: fluxP, dPCconnector: dPC - intraP - fluxP)
         }
+    }
+
+    /// PCnum if patches `i` and `j` were joined by a link of probability 1 (a new greenway):
+    /// every best path may now use the new link once, so p*'_ab = max(p*_ab, p*_ai p*_jb,
+    /// p*_aj p*_ib). O(n²), exact.
+    public func pcNumeratorJoining(_ i: Int, _ j: Int) -> Double {
+        let n = areas.count
+        var total = 0.0
+        for a in 0..<n {
+            for b in 0..<n {
+                let p = max(pStar[a][b], pStar[a][i] * pStar[j][b], pStar[a][j] * pStar[i][b])
+                total += areas[a] * areas[b] * p
+            }
+        }
+        return total
     }
 
     /// The k of p = exp(-k d) at which the probability is `probability` at `distance`.

@@ -106,11 +106,12 @@ public struct GreenNetworkResult: Sendable {
 
 /// Builds and measures the green network.
 public enum GreenNetwork {
-    /// Above this many patches the per-patch importance (O(n⁴)) is skipped and only the
-    /// shortest gap links get a PC gain, so large layers finish in seconds.
+    /// Above this many patches the per-patch importance (O(n⁴)) is skipped, so large layers
+    /// finish in seconds.
     public static let importanceLimit = 150
-    /// How many gap links get their PC gain computed on large networks (shortest first).
-    public static let gainedGapLimit = 20
+    /// PC needs every pair's distance and best path (O(n³)): beyond this many patches the
+    /// analysis refuses rather than run for hours.
+    public static let patchLimit = 1000
 
     /// - Parameters:
     ///   - green: green features (name, class, polygon) in a metric CRS; classes containing
@@ -119,6 +120,9 @@ public enum GreenNetwork {
     public static func analyse(green: [(name: String, cls: String, geometry: Geometry)], landscape: Geometry,
                                rules: PlanningRules.GreenNetwork) throws -> GreenNetworkResult {
         let patches = try makePatches(green, rules: rules)
+        guard patches.count <= patchLimit else {
+            throw NetworkError(message: "\(patches.count) green patches: the connectivity indices compare every pair and would take hours beyond \(patchLimit); raise [green_network] min_patch_area or set dissolve = true in the rules")
+        }
         let k = ConnectivityIndices.decay(probability: 0.5, atDistance: rules.halfProbabilityDistance)
         let n = patches.count
         // Edge-to-edge distances: exact for pairs within reach, found through the index.
@@ -150,7 +154,7 @@ public enum GreenNetwork {
         let landscapeArea = try landscape.area()
         let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0][$1] }, threshold: rules.linkDistance,
                                           k: k, landscapeArea: landscapeArea / 10_000, importance: n <= importanceLimit)
-        let gaps = try gapLinks(patches, component, componentAreas.count, distance, hectares, indices, rules, k, landscapeArea / 10_000)
+        let gaps = try gapLinks(patches, component, componentAreas.count, distance, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
                                   indices: indices, gaps: gaps, landscapeArea: landscapeArea)
     }
@@ -195,10 +199,9 @@ public enum GreenNetwork {
     }
 
     /// For each component, the bridges to its two nearest other components, ranked by the PC
-    /// gain of joining the two closest patches (their distance set to 0).
-    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: [[Double]], _ hectares: [Double],
-                         _ indices: ConnectivityIndices, _ rules: PlanningRules.GreenNetwork, _ k: Double,
-                         _ landscapeHa: Double) throws -> [GapLink] {
+    /// gain of joining the two closest patches with a greenway (a link of probability 1).
+    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: [[Double]],
+                         _ indices: ConnectivityIndices) throws -> [GapLink] {
         guard count > 1 else { return [] }
         // Closest patch pair between every two components.
         var best: [[(Int, Int, Double)?]] = Array(repeating: Array(repeating: nil, count: count), count: count)
@@ -217,21 +220,22 @@ public enum GreenNetwork {
             }.sorted { $0.1 < $1.1 }
             for (o, _) in others.prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
         }
-        // Each gain recomputes PC (O(n³)): on large networks only the shortest bridges get one.
+        // Each gain adds one link to the best-path matrix: O(n²) per bridge.
         let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
             best[pair[0]][pair[1]].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
         }
-        let gained = Set(candidates.sorted { ($0.4, $0.0, $0.1) < ($1.4, $1.0, $1.1) }
-            .prefix(patches.count <= importanceLimit ? candidates.count : gainedGapLimit).map { [$0.0, $0.1] })
         return try candidates.map { a, b, i, j, d -> GapLink in
-            var gain = 0.0
-            if gained.contains([a, b]) {
-                let joined = ConnectivityIndices(areas: hectares, distance: { ($0 == i && $1 == j) || ($0 == j && $1 == i) ? 0 : distance[$0][$1] },
-                                                 threshold: rules.linkDistance, k: k, landscapeArea: landscapeHa, importance: false)
-                gain = 100 * (joined.pcNumerator - indices.pcNumerator) / indices.pcNumerator
-            }
+            let gain = 100 * (indices.pcNumeratorJoining(i, j) - indices.pcNumerator) / indices.pcNumerator
             let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
             return GapLink(fromComponent: a, toComponent: b, fromPatch: i, toPatch: j, line: try Geometry.lineString([p, q]), length: d, pcGain: gain)
         }.sorted { ($0.pcGain, -$0.length) > ($1.pcGain, -$1.length) }
     }
+}
+
+/// A green network that cannot be analysed as asked.
+public struct NetworkError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong and how to fix it.
+    public let message: String
+    /// The message.
+    public var description: String { message }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Planning
 
 /// A failure the user can fix: shown as one line on stderr, exit status 2.
 struct InputError: Error, CustomStringConvertible {
@@ -15,6 +16,7 @@ enum CommandLineFailure {
         let message: String
         switch error {
         case let e as InputError: message = e.description
+        case let e as NetworkError: message = e.description
         case let e as any LocatedError: message = e.description
         default:
             // Argument errors: the parser's own message, first line only, plus where to look.

@@ -64,6 +64,11 @@ struct PlanningCommandTests {
         let out = try CommandRunner.gmgeo(["validate", folder.path("app.csv"), "--crs", "gcj02"])
         #expect(out.status == 1)
         #expect(out.stdout.contains("光明城站枢纽片区"), "\(out.stdout)")
+        // The same file through the report, with its CRS named.
+        let report = try CommandRunner.gmgeo(["report", "-o", folder.path("r"), "--projects", folder.path("app.csv"), "--projects-crs", "gcj02"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let summary = try String(contentsOfFile: folder.path("r/summary.md"), encoding: .utf8)
+        #expect(summary.contains("| 站前项目 | key |") && summary.contains("光明城站枢纽片区"))
     }
 
     @Test("coverage, buffer-check and network print their tables", arguments: [

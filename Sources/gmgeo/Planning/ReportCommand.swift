@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
           gmgeo report
           gmgeo report -o reports/2026-q4
           gmgeo report --data my_district/ --rules my_rules.toml --projects proposals.gpkg
+          gmgeo report --projects sites_from_amap.csv --projects-crs gcj02
         """
     )
 
@@ -24,6 +25,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The output folder.") var output = "gmgeo-report"
     @Option(help: "The projects to validate (default: projects-sample in the data folder, if any).") var projects: String?
     @Option(name: .customLong("kind-field"), help: "The field holding the project kind.") var kindField = "kind"
+    @Option(name: .customLong("projects-crs"), help: "The CRS of --projects when it has none or a wrong one, e.g. gcj02 for phone-app points.")
+    var projectsCRS: String?
 
     func run() throws {
         let progress = Progress(steps: 6)
@@ -68,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         progress.next("validating projects")
         let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
         if projects != nil || FileManager.default.fileExists(atPath: projectsPath) {
-            let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions())
+            let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }))
             let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data)
             files.layer(checked, "projects-validated.geojson")
             summary.validatedLayer = checked

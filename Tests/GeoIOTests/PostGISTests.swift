@@ -34,3 +34,28 @@ extension GeoIOTests {
         }
     }
 }
+
+extension GeoIOTests.PostGISTests {
+    @Test("convert writes a new table in one transaction: complete, or absent after an error; never replaces one")
+    func writeTable() throws {
+        let connection = try #require(PostGISFixture.connection)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let table = "gmgeo_test_\(UUID().uuidString.prefix(8).lowercased())"
+        let ok = try CommandRunner.gmgeo(["convert", "green", connection, "--output-layer", table, "--to-crs", "EPSG:4547"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let back = try VectorSource(connection, options: ReadOptions(layer: table)).readLayer()
+        let original = try VectorSource(SharedFixtures.packageRoot.appendingPathComponent("GeoData/guangming/green.geojson").path).readLayer()
+        #expect(back.features.count == original.features.count && back.crs?.epsgCode == 4547)
+        #expect(Set(back.features.map { $0["name_zh"].description }) == Set(original.features.map { $0["name_zh"].description }))
+        let again = try CommandRunner.gmgeo(["convert", "green", connection, "--output-layer", table])
+        #expect(again.status == 2 && again.stderr.contains("already has a layer") && !again.stderr.contains("password=gmgeo"))
+        // A valid feature, then a broken one: the transaction is rolled back, no table is left.
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":"a"},"geometry":{"type":"Polygon","coordinates":[[[113.9,22.7],[113.91,22.7],[113.91,22.71],[113.9,22.7]]]}},{"type":"Feature","properties":{"n":"b"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}]}"#
+            .write(toFile: folder.path("half.geojson"), atomically: true, encoding: .utf8)
+        let broken = "\(table)_broken"
+        let failed = try CommandRunner.gmgeo(["convert", folder.path("half.geojson"), connection, "--output-layer", broken])
+        #expect(failed.status == 2 && failed.stderr.contains("invalid geometry"))
+        #expect(try !VectorSource(connection).layerNames.contains(broken))
+    }
+}

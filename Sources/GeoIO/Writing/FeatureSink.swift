@@ -4,7 +4,9 @@ import GeoCore
 
 /// Writes features one at a time into a temporary file beside the target; `finish()`
 /// renames it into place. A sink dropped without `finish()` (an error on the way) removes
-/// its temporary file: the target is never half-written.
+/// its temporary file: the target is never half-written. For PostGIS the new table is
+/// written in one transaction, committed by `finish()` and rolled back otherwise; an
+/// existing table is never replaced.
 ///
 /// Not `Sendable`: a GDAL dataset is used by one thread at a time.
 public final class FeatureSink {
@@ -14,7 +16,8 @@ public final class FeatureSink {
     public private(set) var count = 0
     private let format: OutputFormat
     private let fields: [Field]
-    private let staging: URL
+    /// The hidden folder the file is made in; nil for a database.
+    private let staging: URL?
     private let dataset: GDALDatasetH
     private let layer: OGRLayerH
     private let transformer: Transformer?
@@ -35,24 +38,9 @@ public final class FeatureSink {
         roundingGrid = format == .geojson || format == .geojsonseq ? pow(10, -Double(decimals)) : nil
         let outputCRS = format.requiresWGS84 ? CRS.wgs84 : crs
         transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer(from: c, to: .wgs84) }
-        let target = URL(fileURLWithPath: path)
-        staging = target.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw IOError(.write, "cannot create a file in \(target.deletingLastPathComponent().path): \(error.localizedDescription)", location: path)
-        }
-        let temporary = staging.appendingPathComponent(target.lastPathComponent).path
-        guard let driver = GDALGetDriverByName(format.driver) else {
-            try? FileManager.default.removeItem(at: staging)
-            throw IOError(.format, "GDAL has no \(format.driver) driver here", location: path)
-        }
-        GDALEnvironment.resetError()
-        guard let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
-            try? FileManager.default.removeItem(at: staging)
-            throw IOError(.write, "cannot create: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
-        }
+        let (dataset, staging) = try FeatureSink.openTarget(path, format: format, layer: name)
         self.dataset = dataset
+        self.staging = staging
         let reference = outputCRS.flatMap(SpatialReference.make)
         srs = reference
         let type = format.singleGeometryType ? FeatureSink.ogrType(geometryType) : wkbUnknown
@@ -60,10 +48,11 @@ public final class FeatureSink {
         let created = GDALEnvironment.withMutableStringList(options) { GDALDatasetCreateLayer(dataset, name, reference, type, $0) }
         guard let created else {
             let reason = GDALEnvironment.lastError("GDAL failed")
+            if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
             GDALClose(dataset)
             if let reference { OSRDestroySpatialReference(reference) }
-            try? FileManager.default.removeItem(at: staging)
-            throw IOError(.write, "cannot create layer \(name): \(reason)", location: path)
+            if let staging { try? FileManager.default.removeItem(at: staging) }
+            throw IOError(.write, "cannot create layer \(name): \(reason)", location: displayName(ofSource: path))
         }
         layer = created
         geometryFamily = geometryType.map(FeatureSink.family)
@@ -75,28 +64,66 @@ public final class FeatureSink {
             if status != OGRERR_NONE {
                 let reason = GDALEnvironment.lastError("GDAL failed")
                 discard()
-                throw IOError(.write, "cannot create field \(field.name): \(reason)", location: path)
+                throw IOError(.write, "cannot create field \(field.name): \(reason)", location: displayName(ofSource: path))
             }
         }
-        _ = OGR_L_StartTransaction(layer)
+        if format != .postgis { _ = OGR_L_StartTransaction(layer) }
+    }
+
+    /// A new temporary file in a hidden folder beside `path`, or the database in a transaction.
+    private static func openTarget(_ path: String, format: OutputFormat, layer name: String) throws -> (GDALDatasetH, URL?) {
+        GDALEnvironment.resetError()
+        if format == .postgis {
+            let location = displayName(ofSource: path)
+            guard let dataset = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR), nil, nil, nil) else {
+                throw IOError(.open, "cannot open the database for writing: \(GDALEnvironment.lastError("GDAL failed"))", location: location)
+            }
+            if GDALDatasetGetLayerByName(dataset, name) != nil {
+                GDALClose(dataset)
+                throw IOError(.write, "the database already has a layer '\(name)'; write to another name (gmgeo never replaces data)", location: location)
+            }
+            guard GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE else {
+                GDALClose(dataset)
+                throw IOError(.write, "cannot start a transaction: \(GDALEnvironment.lastError("GDAL failed"))", location: location)
+            }
+            return (dataset, nil)
+        }
+        let target = URL(fileURLWithPath: path)
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw IOError(.write, "cannot create a file in \(target.deletingLastPathComponent().path): \(error.localizedDescription)", location: path)
+        }
+        let temporary = staging.appendingPathComponent(target.lastPathComponent).path
+        guard let driver = GDALGetDriverByName(format.driver) else {
+            try? FileManager.default.removeItem(at: staging)
+            throw IOError(.format, "GDAL has no \(format.driver) driver here", location: path)
+        }
+        guard let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
+            try? FileManager.default.removeItem(at: staging)
+            throw IOError(.write, "cannot create: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
+        }
+        return (dataset, staging)
     }
 
     deinit { if open { discard() } }
 
-    /// Closes the dataset and removes the temporary file.
+    /// Closes the dataset and removes the temporary file (rolls the database back).
     private func discard() {
         open = false
+        if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
         GDALClose(dataset)
         if let srs { OSRDestroySpatialReference(srs) }
         srs = nil
-        try? FileManager.default.removeItem(at: staging)
+        if let staging { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// Appends one feature.
     /// - Throws: `IOError` naming the feature; the sink is then discarded.
     public func write(_ feature: Feature) throws {
-        guard open else { throw IOError(.write, "the output is already closed", location: path) }
-        let place = "\(path): feature \(feature.id.map(String.init) ?? String(count))"
+        guard open else { throw IOError(.write, "the output is already closed", location: displayName(ofSource: path)) }
+        let place = "\(displayName(ofSource: path)): feature \(feature.id.map(String.init) ?? String(count))"
         do {
             guard let f = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw IOError(.write, "out of memory", location: place) }
             defer { OGR_F_Destroy(f) }
@@ -125,13 +152,26 @@ public final class FeatureSink {
 
     /// Finishes the file and renames it (and any sidecar files) into place.
     public func finish() throws {
-        guard open else { throw IOError(.write, "the output is already closed", location: path) }
+        guard open else { throw IOError(.write, "the output is already closed", location: displayName(ofSource: path)) }
+        if format == .postgis {
+            GDALEnvironment.resetError()
+            let committed = GDALDatasetCommitTransaction(dataset) == OGRERR_NONE
+            open = false
+            GDALClose(dataset)
+            if let srs { OSRDestroySpatialReference(srs) }
+            srs = nil
+            guard committed else {
+                throw IOError(.write, "cannot commit: \(GDALEnvironment.lastError("GDAL failed"))", location: displayName(ofSource: path))
+            }
+            return
+        }
         _ = OGR_L_CommitTransaction(layer)
         open = false
         GDALEnvironment.resetError()
         GDALClose(dataset)
         if let srs { OSRDestroySpatialReference(srs) }
         srs = nil
+        guard let staging else { return }
         defer { try? FileManager.default.removeItem(at: staging) }
         if CPLGetLastErrorType() == CE_Failure {
             throw IOError(.write, "cannot finish the file: \(GDALEnvironment.lastError("GDAL failed"))", location: path)

@@ -4,9 +4,15 @@ import GeoCore
 /// A format gmgeo writes, with the GDAL driver and options that make it right.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case geojson, geojsonseq, gpkg, shapefile, csv, flatgeobuf, kml
+    /// A new table in a PostGIS database (`PG:` connection string).
+    case postgis
 
-    /// The format for a file name's extension, or nil when unknown.
+    /// The format for a file name's extension (or a `PG:` connection), or nil when unknown.
     public init?(path: String) {
+        if path.hasPrefix("PG:") {
+            self = .postgis
+            return
+        }
         switch (path as NSString).pathExtension.lowercased() {
         case "geojson", "json": self = .geojson
         case "geojsonl", "geojsons", "geojsonseq", "jsonl", "ndjson": self = .geojsonseq
@@ -41,6 +47,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .csv: return "CSV"
         case .flatgeobuf: return "FlatGeobuf"
         case .kml: return "KML"
+        case .postgis: return "PostgreSQL"
         }
     }
 
@@ -57,6 +64,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .geojsonseq: return ["COORDINATE_PRECISION=\(decimals)"]
         case .csv: return ["GEOMETRY=AS_WKT", "CREATE_CSVT=NO"]
         case .shapefile: return ["ENCODING=\(encoding ?? "UTF-8")"]
+        // Names as given (Chinese field names included), no numeric width limits.
+        case .postgis: return ["GEOMETRY_NAME=geom", "LAUNDER=NO", "PRECISION=NO"]
         case .gpkg, .flatgeobuf, .kml: return []
         }
     }

@@ -9,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a layer to another format or CRS, optionally filtered and repaired.",
         discussion: """
-        The output format comes from OUT's extension (.geojson .geojsonl .gpkg .shp .csv .fgb .kml) or --format. GeoJSON is written as RFC 7946 requires: WGS 84 lon/lat, counter-clockwise outer rings, 7 decimals. Other formats keep the input's CRS unless --to-crs says otherwise. The output is written to a temporary file and renamed into place: it is complete or absent, and an input is never overwritten.
+        The output format comes from OUT's extension (.geojson .geojsonl .gpkg .shp .csv .fgb .kml) or --format; OUT may also be a PostGIS connection ("PG:..."), where a new table is written in one transaction (an existing one is never replaced). GeoJSON is written as RFC 7946 requires: WGS 84 lon/lat, counter-clockwise outer rings, 7 decimals. Other formats keep the input's CRS unless --to-crs says otherwise. The output is written to a temporary file and renamed into place: it is complete or absent, and an input is never overwritten.
 
         Examples:
           gmgeo convert survey/parcels.shp parcels.gpkg --encoding GBK
@@ -17,6 +17,7 @@ struct ConvertCommand: ParsableCommand {
           gmgeo convert roads roads_4547.gpkg --to-crs EPSG:4547 --where "class = 'expressway'"
           gmgeo convert green green.shp --select name_zh,class --output-encoding GBK
           gmgeo convert designs/site.dxf site.geojson --crs EPSG:4547 --make-valid
+          gmgeo convert green "PG:dbname=planning host=db" --output-layer green_2026 --to-crs EPSG:4547
         """
     )
 
@@ -45,6 +46,9 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(name: .customLong("output-encoding"), help: "Shapefile attribute encoding to write, e.g. GBK (default UTF-8).")
     var outputEncoding: String?
+
+    @Option(name: .customLong("output-layer"), help: "The name of the new layer or table (default: the input layer's name).")
+    var outputLayer: String?
 
     func run() throws {
         let path = try LayerInput.path(input)
@@ -80,18 +84,18 @@ struct ConvertCommand: ParsableCommand {
                 do { feature.geometry = try transformer.transform(g) } catch { throw error.at(place) }
             }
             if sink == nil {
-                sink = try FeatureSink(path: output, format: outputFormat, name: reader.name, crs: targetCRS, fields: fields,
+                sink = try FeatureSink(path: output, format: outputFormat, name: outputLayer ?? reader.name, crs: targetCRS, fields: fields,
                                        encoding: outputEncoding, geometryType: feature.geometry?.type)
             }
             try sink?.write(feature)
         }
-        let finished = try sink ?? FeatureSink(path: output, format: outputFormat, name: reader.name, crs: targetCRS,
+        let finished = try sink ?? FeatureSink(path: output, format: outputFormat, name: outputLayer ?? reader.name, crs: targetCRS,
                                                fields: fields, encoding: outputEncoding)
         try finished.finish()
         if repaired > 0 {
             Stderr.write("gmgeo: \(input): repaired \(repaired) invalid geometr\(repaired == 1 ? "y" : "ies") with makeValid\n")
         }
-        Stderr.write("gmgeo: wrote \(finished.count) feature\(finished.count == 1 ? "" : "s") to \(output)\n")
+        Stderr.write("gmgeo: wrote \(finished.count) feature\(finished.count == 1 ? "" : "s") to \(displayName(ofSource: output))\n")
     }
 }
 

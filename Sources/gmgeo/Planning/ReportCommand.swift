@@ -131,12 +131,13 @@ struct ReportFiles {
         do {
             for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.appendingPathComponent(name).path) }
             for (text, name) in texts { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
-            for map in maps {
+            // Each map file is independent: draw them on every core.
+            let jobs = maps.flatMap { map in ["png", "pdf"].map { (map, $0) } }
+            _ = try ParallelMap.map(jobs.indices) { i in
+                let (map, format) = jobs[i]
                 let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
                                          attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
-                for format in ["png", "pdf"] {
-                    _ = try MapRenderer.render(map.layers, page: page, to: staging.appendingPathComponent("\(map.name).\(format)").path)
-                }
+                return try MapRenderer.render(map.layers, page: page, to: staging.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
         } catch {
             try? fm.removeItem(at: staging)

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GeoCore
 import Testing
@@ -28,15 +27,12 @@ extension GeoCoreTests {
             let transformer = try Transformer(from: "gcj02", to: "EPSG:4547")
             let count = 2000
             let serial = try (0..<count).map { try ConcurrencyAndLeakTests.work($0, shared: shared, tree: tree, transformer: transformer) }
-            let results = ResultsBox(count: count)
-            let threads = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                for i in stride(from: t, to: count, by: threads) {
-                    results.set(i, Result { try ConcurrencyAndLeakTests.work(i, shared: shared, tree: tree, transformer: transformer) })
-                }
+            // Every core at once, each thread with its own GEOS and PROJ contexts.
+            let parallel = try ParallelMap.map(0..<count) { i in
+                try ConcurrencyAndLeakTests.work(i, shared: shared, tree: tree, transformer: transformer)
             }
             for i in 0..<count {
-                #expect(try results.get(i).get() == serial[i], "item \(i)")
+                #expect(parallel[i] == serial[i], "item \(i)")
             }
         }
 
@@ -64,16 +60,5 @@ extension GeoCoreTests {
 
         /// Runs `body` in its own scope, so every object it creates is released on return.
         private func runScoped(_ body: () throws -> Void) throws { try body() }
-    }
-}
-
-/// Per-index results written from many threads (each index by exactly one thread).
-private final class ResultsBox: @unchecked Sendable {
-    private var items: [Result<String, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<String, Error>) { lock.withLock { items[i] = r } }
-    func get(_ i: Int) -> Result<String, Error> {
-        lock.withLock { items[i] ?? .failure(GeometryError(.operation, operation: "test", message: "missing")) }
     }
 }

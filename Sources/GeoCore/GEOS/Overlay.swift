@@ -58,10 +58,4 @@ extension Geometry {
     public func clipped(to envelope: Envelope) throws(GeometryError) -> Geometry {
         try Geometry.make("clipbyrect") { GEOSClipByRect_r($0, handle, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY) }
     }
-
-    /// The union of polygons that only share edges (a polygonal coverage, such as tiles cut
-    /// from one plane): much faster than a general union, which it equals for such input.
-    public func coverageUnion() throws(GeometryError) -> Geometry {
-        try Geometry.make("coverageunion") { GEOSCoverageUnion_r($0, handle) }
-    }
 }

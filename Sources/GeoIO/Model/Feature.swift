@@ -22,3 +22,14 @@ public struct Feature: Sendable {
         set { properties[name] = newValue }
     }
 }
+
+extension Feature {
+    /// The attributes that name a feature, in the order they are tried.
+    public static let nameFields = ["name_zh", "name", "name_en", "NAME"]
+
+    /// The feature's display name: its first name attribute, else "feature <id or index>".
+    public func displayName(index: Int? = nil) -> String {
+        for key in Feature.nameFields where !self[key].isNull { return self[key].description }
+        return "feature \(id.map(String.init) ?? index.map(String.init) ?? "?")"
+    }
+}

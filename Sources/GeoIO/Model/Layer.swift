@@ -55,11 +55,4 @@ public struct Layer: Sendable {
         }
         return copy
     }
-
-    /// The layer's geometry kinds and how many features have each.
-    public var geometryTypes: [(GeometryType?, Int)] {
-        var counts: [GeometryType?: Int] = [:]
-        for f in features { counts[f.geometry?.type, default: 0] += 1 }
-        return counts.sorted { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }.map { ($0.key, $0.value) }
-    }
 }

@@ -89,11 +89,6 @@ public final class VectorSource {
         while let f = try reader.next() { features.append(f) }
         return Layer(name: reader.name, crs: reader.crs, fields: reader.fields, features: features)
     }
-
-    /// The number of features, counted by the driver (fast for most formats).
-    public func featureCount(layer name: String? = nil) throws -> Int {
-        Int(OGR_L_GetFeatureCount(try ogrLayer(name ?? options.layer), 1))
-    }
 }
 
 extension FileManager {

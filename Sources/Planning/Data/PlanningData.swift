@@ -79,8 +79,5 @@ public struct PlanningData: Sendable {
     }
 
     /// A feature's display name: name_zh, name, name_en, or its id.
-    public static func name(_ f: Feature) -> String {
-        for key in ["name_zh", "name", "name_en"] where !f[key].isNull { return f[key].description }
-        return "feature \(f.id.map(String.init) ?? "?")"
-    }
+    public static func name(_ f: Feature) -> String { f.displayName() }
 }

@@ -71,7 +71,7 @@ struct MapCommand: ParsableCommand {
             guard let colon = extentOf.firstIndex(of: ":") else { throw InputError("--extent-of '\(extentOf)': give LAYER:NAME") }
             let layerName = String(extentOf[..<colon]), feature = String(extentOf[extentOf.index(after: colon)...])
             let layer = try LayerInput.readProjected(layerName, options: ReadOptions())
-            guard let hit = layer.features.first(where: { f in ["name_zh", "name", "name_en"].contains { f[$0].description == feature } }),
+            guard let hit = layer.features.first(where: { f in Feature.nameFields.contains { f[$0].description == feature } }),
                   let e = hit.geometry?.envelope else {
                 throw InputError("--extent-of: no feature named '\(feature)' in \(layerName)")
             }

@@ -124,7 +124,7 @@ struct QueryCommand: ParsableCommand {
     private func otherGeometries(_ other: String) throws -> [(geometry: Geometry, name: String)] {
         if let path = GeoDataCatalog.resolve(other) {
             let layer = try LayerInput.readProjected(path, options: ReadOptions())
-            return layer.features.enumerated().compactMap { i, f in f.geometry.map { ($0, QueryCommand.name(of: f, index: i)) } }
+            return layer.features.enumerated().compactMap { i, f in f.geometry.map { ($0, f.displayName(index: i)) } }
         }
         let g: Geometry
         do {
@@ -160,9 +160,4 @@ struct QueryCommand: ParsableCommand {
         return copy
     }
 
-    /// A feature's display name: name_zh, name, name_en, or its id.
-    static func name(of f: Feature, index: Int) -> String {
-        for key in ["name_zh", "name", "name_en", "NAME"] where !f[key].isNull { return f[key].description }
-        return "feature \(f.id.map(String.init) ?? String(index))"
-    }
 }

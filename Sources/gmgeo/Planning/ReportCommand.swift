@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
         if projects != nil || FileManager.default.fileExists(atPath: projectsPath) {
             let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }))
-            let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data)
+            let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data, corridors: corridors)
             files.layer(checked, "projects-validated.geojson")
             summary.validatedLayer = checked
             let table = ValidateCommand.table(checked, assessments)

@@ -43,13 +43,14 @@ struct ValidateCommand: ParsableCommand {
         if assessments.contains(where: { $0.verdict != .ok }) { throw ExitCode(1) }
     }
 
-    /// The assessments and the projects layer with findings added.
-    static func assess(_ layer: Layer, kindField: String, data: PlanningData) throws -> (Layer, [ProjectAssessment]) {
+    /// The assessments and the projects layer with findings added; `corridors` when the
+    /// caller has already built them.
+    static func assess(_ layer: Layer, kindField: String, data: PlanningData, corridors: [Corridor]? = nil) throws -> (Layer, [ProjectAssessment]) {
         let located = layer.features.filter { $0.geometry != nil }
         let district = try data.district()
         let context = ValidationContext(district: district, streets: data.streets, upgradeDistricts: PlanningData.named(data.upgradeDistricts),
                                         controlZones: PlanningData.named(data.controlZones), green: PlanningData.named(data.green),
-                                        network: data.network, corridors: try Corridors.build(data.network, rules: data.rules, within: district))
+                                        network: data.network, corridors: try corridors ?? Corridors.build(data.network, rules: data.rules, within: district))
         let assessments = try ProjectValidation.assess(located.compactMap { f in
             f.geometry.map { ($0, f[kindField].isNull ? "general" : f[kindField].description) }
         }, context: context, rules: data.rules)

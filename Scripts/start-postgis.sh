@@ -7,7 +7,8 @@ if ! dpkg-query -W -f='${Status}' postgresql-15-postgis-3 2>/dev/null | grep -q 
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15 postgresql-15-postgis-3 >/dev/null
 fi
-pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
+# The daemon must not keep our stdout (the caller reads it to the end).
+pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start </dev/null >&2
 for _ in $(seq 1 30); do runuser -u postgres -- pg_isready -q && break; sleep 1; done
 psql_() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
 psql_ -c "ALTER USER postgres PASSWORD 'gmgeo'" >/dev/null

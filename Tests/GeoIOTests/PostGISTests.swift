@@ -6,7 +6,7 @@ import TestSupport
 
 extension GeoIOTests {
     /// Layers read from PostGIS through GDAL's PostgreSQL driver (`PG:` connections).
-    @Suite("PostGIS", .enabled(if: PostGISFixture.connection != nil, "no PostGIS server (see Scripts/start-postgis.sh)"))
+    @Suite("PostGIS", .enabled(if: PostGISFixture.connection != nil, "no PostGIS server: run Scripts/test.sh or set GMGEO_TEST_PG"))
     struct PostGISTests {
         @Test("a PostGIS table reads with its CRS, fields and Chinese text")
         func read() throws {

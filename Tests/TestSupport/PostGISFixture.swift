@@ -1,26 +1,13 @@
 import Foundation
 
-/// A PostGIS database for the PostGIS tests: $GMGEO_TEST_PG, or one started here with
-/// Scripts/start-postgis.sh when PostgreSQL and PostGIS are installed and we are root
-/// (CI and the README's test command). Nil otherwise: those tests skip.
+/// The PostGIS database for the PostGIS tests, named by $GMGEO_TEST_PG (a GDAL `PG:` string).
+/// Scripts/test.sh starts one (Scripts/start-postgis.sh) and sets it; without it those tests skip.
+/// The server is never started from inside the test process: a daemon started there left the
+/// starting shell unreaped by Foundation's Process and hung the whole run.
 public enum PostGISFixture {
-    /// The GDAL connection string, or nil when no server can be had.
+    /// The GDAL connection string, or nil when no server was provided.
     public static let connection: String? = {
-        if let env = ProcessInfo.processInfo.environment["GMGEO_TEST_PG"], !env.isEmpty { return env }
-        let script = SharedFixtures.packageRoot.appendingPathComponent("Scripts/start-postgis.sh").path
-        guard getuid() == 0, FileManager.default.fileExists(atPath: "/usr/lib/postgresql/15/bin/postgres"),
-              FileManager.default.fileExists(atPath: "/usr/share/postgresql/15/extension/postgis.control") else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.hasPrefix("PG:") ? text : nil
+        guard let env = ProcessInfo.processInfo.environment["GMGEO_TEST_PG"], env.hasPrefix("PG:") else { return nil }
+        return env
     }()
 }

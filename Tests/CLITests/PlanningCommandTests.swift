@@ -77,6 +77,7 @@ struct PlanningCommandTests {
         (["buffer-check", "projects-sample"], "setback violations"),
         (["buffer-check"], "Corridors"),
         (["network"], "Gap links"),
+        (["network", "--no-dissolve", "--min-patch-area", "0"], "mean nearest-neighbour distance, m"),
     ])
     func tables(_ c: ([String], String)) throws {
         let out = try CommandRunner.gmgeo(c.0)
@@ -86,7 +87,7 @@ struct PlanningCommandTests {
 
     @Test("analysis arguments are checked", arguments: [
         ["coverage"], ["coverage", "--cover", "green", "--green-service"], ["coverage", "--cover", "green", "--target", "2"],
-        ["network", "--link-distance", "-5"], ["report", "--data", "/nonexistent"], ["coverage", "--cover", "nope"],
+        ["network", "--link-distance", "-5"], ["network", "--min-patch-area", "nan"], ["report", "--data", "/nonexistent"], ["coverage", "--cover", "nope"],
     ])
     func badArguments(_ arguments: [String]) throws {
         let out = try CommandRunner.gmgeo(arguments)

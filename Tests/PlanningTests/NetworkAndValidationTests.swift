@@ -21,6 +21,7 @@ extension PlanningTests {
             #expect(abs(r.indices.pcNumerator - 3) < 1e-12 && abs(r.indices.pc - 0.03) < 1e-12)
             #expect(abs(r.indices.iicNumerator - 2) < 1e-12)
             #expect(abs(r.largestShare - 0.5) < 1e-12)
+            #expect(r.nearestDistance == [1000, 1000] && r.meanNearestDistance == 1000)
             let gap = try #require(r.gaps.first)
             // Joined, p = 1: PCnum 4, a gain of 33.3%; the bridge is the 1 km gap.
             #expect(r.gaps.count == 1 && gap.length == 1000 && abs(gap.pcGain - 100.0 / 3) < 1e-9)
@@ -41,6 +42,9 @@ extension PlanningTests {
             #expect(pairs.contains(["A", "B"]))             // 200 m apart
             #expect(pairs.contains(["C", "D"]))             // joined by the greenway
             #expect(!pairs.contains(["B", "C"]))
+            // Nearest neighbours are geometric: A and B 200 m apart; the greenway W overlaps C and D.
+            #expect(r.patches.map(\.name) == ["A", "B", "C", "D", "W"])
+            #expect(r.nearestDistance == [200, 200, 0, 0, 0] && r.meanNearestDistance == 80)
             var dissolved = rules
             dissolved.dissolve = true
             let merged = try GreenNetwork.analyse(green: green.map { (name: $0.0, cls: $0.1, geometry: $0.2) }, landscape: landscape, rules: dissolved)

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Landscape connectivity indices of a set of habitat patches (Saura & Pascual-Hortal 2007;
 /// Saura & Rubio 2010), as Conefor computes them: IIC (binary links), PC (probabilistic),
@@ -23,8 +24,8 @@ public struct ConnectivityIndices: Sendable {
     public let landscapeArea: Double
     /// Per patch, in input order; empty when not computed (see `init`).
     public let importance: [Importance]
-    /// p*_ij of the whole landscape, kept to add links cheaply.
-    private let pStar: [[Double]]
+    /// p*_ij of the whole landscape (row-major n × n), kept to add links cheaply.
+    private let pStar: [Double]
     private let areas: [Double]
 
     /// IIC = IICnum / A_L².
@@ -43,29 +44,35 @@ public struct ConnectivityIndices: Sendable {
     ///   - threshold: IIC links patches closer than this.
     ///   - k: PC's decay, p_ij = exp(-k d_ij); from (d0, p0): k = -ln(p0) / d0.
     ///   - landscapeArea: A_L.
-    ///   - importance: compute each patch's dIIC/dPC (n recomputations, O(n⁴) in all);
-    ///     turn off for large networks, where the totals alone are O(n³).
+    ///   - importance: compute each patch's dIIC/dPC (n recomputations, O(n⁴) in all, spread
+    ///     over the cores); turn off for large networks, where the totals alone are O(n³).
     public init(areas: [Double], distance: (Int, Int) -> Double, threshold: Double, k: Double, landscapeArea: Double,
                 importance computeImportance: Bool = true) {
         let n = areas.count
-        var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n { for j in 0..<n where i != j { d[i][j] = distance(i, j) } }
+        var cost = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n where i != j { cost[i * n + j] = k * distance(i, j) } }
+        let graph = Graph(areas: areas, cost: cost, neighbours: (0..<n).map { i in
+            (0..<n).filter { j in j != i && distance(i, j) < threshold }
+        })
         self.landscapeArea = landscapeArea
-        let full = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: nil)
+        let full = graph.numerators(removed: nil)
         iicNumerator = full.iic
         pcNumerator = full.pc
         pStar = full.pStar
         self.areas = areas
-        importance = !computeImportance ? [] : (0..<n).map { r in
-            let without = ConnectivityIndices.numerators(areas, d, threshold: threshold, k: k, removed: r)
+        guard computeImportance else { importance = []; return }
+        // Each removal is independent: one per core at a time.
+        let drops = (try? ParallelMap.map(0..<n) { r in graph.numerators(removed: r) }) ?? (0..<n).map { graph.numerators(removed: $0) }
+        importance = (0..<n).map { r in
+            let without = drops[r]
             let dIIC = 100 * (full.iic - without.iic) / full.iic
             let dPC = 100 * (full.pc - without.pc) / full.pc
             let intraI = 100 * areas[r] * areas[r] / full.iic
             let intraP = 100 * areas[r] * areas[r] / full.pc
             var fluxI = 0.0, fluxP = 0.0
             for i in 0..<n where i != r {
-                fluxI += areas[i] * areas[r] * full.iicWeight[i][r]
-                fluxP += areas[i] * areas[r] * full.pStar[i][r]
+                fluxI += areas[i] * areas[r] * full.iicWeight[i * n + r]
+                fluxP += areas[i] * areas[r] * full.pStar[i * n + r]
             }
             fluxI = 100 * 2 * fluxI / full.iic
             fluxP = 100 * 2 * fluxP / full.pc
@@ -81,8 +88,9 @@ public struct ConnectivityIndices: Sendable {
         let n = areas.count
         var total = 0.0
         for a in 0..<n {
+            let (ai, aj) = (pStar[a * n + i], pStar[a * n + j])
             for b in 0..<n {
-                let p = max(pStar[a][b], pStar[a][i] * pStar[j][b], pStar[a][j] * pStar[i][b])
+                let p = max(pStar[a * n + b], ai * pStar[j * n + b], aj * pStar[i * n + b])
                 total += areas[a] * areas[b] * p
             }
         }
@@ -93,45 +101,62 @@ public struct ConnectivityIndices: Sendable {
     public static func decay(probability: Double, atDistance distance: Double) -> Double {
         -log(probability) / distance
     }
+}
 
-    /// Numerators with patch `removed` left out, and the full pair weights.
-    private static func numerators(_ a: [Double], _ d: [[Double]], threshold: Double, k: Double, removed: Int?)
-        -> (iic: Double, pc: Double, iicWeight: [[Double]], pStar: [[Double]]) {
-        let n = a.count
-        let alive = (0..<n).filter { $0 != removed }
+/// The patches as a graph: PC's link costs k·d (row-major n × n) and IIC's binary links.
+private struct Graph: Sendable {
+    let areas: [Double]
+    let cost: [Double]
+    let neighbours: [[Int]]
+
+    /// Numerators with patch `removed` left out, and the pair weights (row-major n × n).
+    func numerators(removed: Int?) -> (iic: Double, pc: Double, iicWeight: [Double], pStar: [Double]) {
+        let n = areas.count
+        let gone = removed ?? -1
         // IIC: links on the shortest path of the binary graph (breadth first from each patch).
-        var weight = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for s in alive {
-            var hops = [Int](repeating: -1, count: n)
+        var weight = [Double](repeating: 0, count: n * n)
+        var hops = [Int](repeating: -1, count: n)
+        var queue: [Int] = []
+        queue.reserveCapacity(n)
+        for s in 0..<n where s != gone {
+            for i in 0..<n { hops[i] = -1 }
             hops[s] = 0
-            var queue = [s], head = 0
+            queue.removeAll(keepingCapacity: true)
+            queue.append(s)
+            var head = 0
             while head < queue.count {
                 let u = queue[head]
                 head += 1
-                for v in alive where hops[v] < 0 && v != u && d[u][v] < threshold {
+                for v in neighbours[u] where v != gone && hops[v] < 0 {
                     hops[v] = hops[u] + 1
                     queue.append(v)
                 }
             }
-            for t in alive where hops[t] >= 0 { weight[s][t] = 1 / (1 + Double(hops[t])) }
+            for t in queue { weight[s * n + t] = 1 / (1 + Double(hops[t])) }
         }
-        // PC: the best product of p over any path = shortest path on -ln p = k d (Floyd-Warshall).
-        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
-        for i in alive {
-            for j in alive { cost[i][j] = i == j ? 0 : k * d[i][j] }
-        }
-        for m in alive {
-            for i in alive where cost[i][m] < .infinity {
-                for j in alive where cost[i][m] + cost[m][j] < cost[i][j] { cost[i][j] = cost[i][m] + cost[m][j] }
+        // PC: the best product of p over any path = shortest path on -ln p = k d (Floyd-Warshall;
+        // the removed patch relays nothing).
+        var c = cost
+        for m in 0..<n where m != gone {
+            let rowM = m * n
+            for i in 0..<n where i != gone {
+                let rowI = i * n
+                let cim = c[rowI + m]
+                guard cim < .infinity else { continue }
+                for j in 0..<n {
+                    let through = cim + c[rowM + j]
+                    if through < c[rowI + j] { c[rowI + j] = through }
+                }
             }
         }
-        var pStar = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        var pStar = [Double](repeating: 0, count: n * n)
         var iic = 0.0, pc = 0.0
-        for i in alive {
-            for j in alive {
-                pStar[i][j] = exp(-cost[i][j])
-                iic += a[i] * a[j] * weight[i][j]
-                pc += a[i] * a[j] * pStar[i][j]
+        for i in 0..<n where i != gone {
+            for j in 0..<n where j != gone {
+                let p = exp(-c[i * n + j])
+                pStar[i * n + j] = p
+                iic += areas[i] * areas[j] * weight[i * n + j]
+                pc += areas[i] * areas[j] * p
             }
         }
         return (iic, pc, weight, pStar)

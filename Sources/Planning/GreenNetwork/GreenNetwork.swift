@@ -53,6 +53,14 @@ public struct GreenNetworkResult: Sendable {
     public let gaps: [GapLink]
     /// The landscape area (A_L) in m².
     public let landscapeArea: Double
+    /// Each patch's edge-to-edge distance to its nearest other patch in metres (nil when alone).
+    public let nearestDistance: [Double?]
+
+    /// Mean nearest-neighbour distance over the patches (nil with fewer than two).
+    public var meanNearestDistance: Double? {
+        let known = nearestDistance.compactMap { $0 }
+        return known.isEmpty ? nil : known.reduce(0, +) / Double(known.count)
+    }
 
     /// Share of all patch area in the largest component.
     public var largestShare: Double {
@@ -66,6 +74,7 @@ public struct GreenNetworkResult: Sendable {
             ["patches", String(patches.count)],
             ["links (<= \(Format.fixed(rules.linkDistance, 0)) m or joined by a greenway)", String(links.count)],
             ["components", String(componentAreas.count)],
+            ["mean nearest-neighbour distance, m", meanNearestDistance.map { Format.fixed($0, 1) } ?? "-"],
             ["largest component share of green area", Format.percent(largestShare)],
             ["IIC", String(format: "%.6f", indices.iic)],
             ["PC (p = 0.5 at \(Format.fixed(rules.halfProbabilityDistance, 0)) m)", String(format: "%.6f", indices.pc)],
@@ -125,16 +134,15 @@ public enum GreenNetwork {
         }
         let k = ConnectivityIndices.decay(probability: 0.5, atDistance: rules.halfProbabilityDistance)
         let n = patches.count
-        // Edge-to-edge distances: exact for pairs within reach, found through the index.
+        // Edge-to-edge distance of every pair (PC weighs all pairs), rows spread over the cores.
         let index = try PreparedIndex(patches.map(\.geometry))
-        var distance = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
-        for i in 0..<n {
-            for j in 0..<n where j != i && distance[i][j] == .infinity {
-                let d = try patches[i].geometry.distance(to: patches[j].geometry)
-                distance[i][j] = d
-                distance[j][i] = d
-            }
+        let rows = try ParallelMap.map(0..<n) { i in
+            let prepared = try PreparedGeometry(patches[i].geometry)  // its facet index serves the whole row
+            return try ((i + 1)..<n).map { j in try prepared.distance(to: patches[j].geometry) }
         }
+        var distance = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in 0..<n { for (offset, d) in rows[i].enumerated() { distance[i][i + 1 + offset] = d; distance[i + 1 + offset][i] = d } }
+        let nearest = (0..<n).map { i in (0..<n).lazy.filter { $0 != i }.map { distance[i][$0] }.min() }
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {
             let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
@@ -142,11 +150,9 @@ public enum GreenNetwork {
         }
         var links: [GreenLink] = []
         for i in 0..<n {
-            for j in try index.matches(patches[i].geometry, .withinDistance(rules.linkDistance)) where j > i {
+            let near = Set(try index.matches(patches[i].geometry, .withinDistance(rules.linkDistance)))
+            for j in (i + 1)..<n where near.contains(j) || distance[i][j] == 0 {
                 links.append(try link(i, j, distance[i][j], k, patches))
-            }
-            for j in (i + 1)..<n where distance[i][j] == 0 && !links.contains(where: { $0.from == i && $0.to == j }) {
-                links.append(try link(i, j, 0, k, patches))
             }
         }
         let (component, componentAreas) = components(n, links, patches)
@@ -156,7 +162,7 @@ public enum GreenNetwork {
                                           k: k, landscapeArea: landscapeArea / 10_000, importance: n <= importanceLimit)
         let gaps = try gapLinks(patches, component, componentAreas.count, distance, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
-                                  indices: indices, gaps: gaps, landscapeArea: landscapeArea)
+                                  indices: indices, gaps: gaps, landscapeArea: landscapeArea, nearestDistance: nearest)
     }
 
     /// Green features as patches: dissolved when the rules say so, small ones dropped.
@@ -224,8 +230,11 @@ public enum GreenNetwork {
         let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
             best[pair[0]][pair[1]].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
         }
-        return try candidates.map { a, b, i, j, d -> GapLink in
-            let gain = 100 * (indices.pcNumeratorJoining(i, j) - indices.pcNumerator) / indices.pcNumerator
+        let gains = try ParallelMap.map(0..<candidates.count) { c in
+            100 * (indices.pcNumeratorJoining(candidates[c].2, candidates[c].3) - indices.pcNumerator) / indices.pcNumerator
+        }
+        return try zip(candidates, gains).map { candidate, gain -> GapLink in
+            let (a, b, i, j, d) = candidate
             let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
             return GapLink(fromComponent: a, toComponent: b, fromPatch: i, toPatch: j, line: try Geometry.lineString([p, q]), length: d, pcGain: gain)
         }.sorted { ($0.pcGain, -$0.length) > ($1.pcGain, -$1.length) }

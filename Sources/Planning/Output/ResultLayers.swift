@@ -85,11 +85,13 @@ public enum ResultLayers {
 
     /// Patches with their importance, the links, and the gap links.
     public static func greenNetwork(_ r: GreenNetworkResult, crs: CRS) -> (patches: Layer, links: Layer, gaps: Layer) {
-        let patchFields = [Field("name_zh", .string), Field("area_ha", .real), Field("component", .integer), Field("dIIC", .real),
+        let patchFields = [Field("name_zh", .string), Field("area_ha", .real), Field("component", .integer), Field("nearest_m", .real),
+                           Field("dIIC", .real),
                            Field("dPC", .real), Field("dPC_intra", .real), Field("dPC_flux", .real), Field("dPC_connector", .real)]
         let patches = r.patches.enumerated().map { i, p in
             var properties: [String: FieldValue] = ["name_zh": .string(p.name), "area_ha": .real(round2(p.area / 10_000)),
                                                     "component": .integer(Int64(r.component[i] + 1))]
+            if let d = r.nearestDistance[i] { properties["nearest_m"] = .real(round2(d)) }
             if i < r.indices.importance.count {
                 let m = r.indices.importance[i]
                 properties.merge(["dIIC": .real(round4(m.dIIC)), "dPC": .real(round4(m.dPC)), "dPC_intra": .real(round4(m.dPCintra)),

@@ -15,12 +15,15 @@ struct NetworkCommand: ParsableCommand {
           gmgeo network
           gmgeo network --link-distance 500 -o patches.geojson --links links.geojson --gap-links gaps.geojson
           gmgeo network --green my_green.gpkg --data GeoData/guangming
+          gmgeo network --green parks.gpkg --no-dissolve --min-patch-area 0 --link-distance 200
         """
     )
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "The green layer (default: the data folder's green).") var green: String?
     @Option(name: .customLong("link-distance"), help: "Override [green_network] link_distance (m).") var linkDistance: Double?
+    @Option(name: .customLong("min-patch-area"), help: "Override [green_network] min_patch_area (m²); 0 keeps every patch.") var minPatchArea: Double?
+    @Flag(inversion: .prefixedNo, help: "Override [green_network] dissolve: merge touching green features into one patch.") var dissolve: Bool?
     @OptionGroup var output: OutputOptions
     @Option(help: "Write the links (lines) to this file.") var links: String?
     @Option(name: .customLong("gap-links"), help: "Write the gap links (lines) to this file.") var gapLinks: String?
@@ -28,6 +31,7 @@ struct NetworkCommand: ParsableCommand {
 
     func validate() throws {
         if let d = linkDistance, !(d.isFinite && d >= 0) { throw ValidationError("--link-distance must be metres >= 0") }
+        if let a = minPatchArea, !(a.isFinite && a >= 0) { throw ValidationError("--min-patch-area must be square metres >= 0") }
     }
 
     func run() throws {
@@ -35,6 +39,8 @@ struct NetworkCommand: ParsableCommand {
         let crs = try CRS(data.rules.workingCRS)
         var rules = data.rules.greenNetwork
         if let linkDistance { rules.linkDistance = linkDistance }
+        if let minPatchArea { rules.minPatchArea = minPatchArea }
+        if let dissolve { rules.dissolve = dissolve }
         let greenLayer = try green.map { try LayerInput.readProjected($0, options: ReadOptions()) } ?? data.green
         let result = try GreenNetwork.analyse(green: greenLayer.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
                                               landscape: try data.district(), rules: rules)

@@ -137,7 +137,7 @@ extension PlanningTests.ValidationTests {
 }
 
 extension PlanningTests.GreenNetworkTests {
-    @Test("a layer with more patches than the indices can take is refused with advice, not run for hours")
+    @Test("a layer with more patches than the indices can take is refused with advice, not run for minutes")
     func tooManyPatches() throws {
         var rules = try Scenes.rules().greenNetwork
         rules.minPatchArea = 0

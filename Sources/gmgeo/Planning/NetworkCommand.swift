@@ -43,7 +43,7 @@ struct NetworkCommand: ParsableCommand {
         if let dissolve { rules.dissolve = dissolve }
         let greenLayer = try green.map { try LayerInput.readProjected($0, options: ReadOptions()) } ?? data.green
         let result = try GreenNetwork.analyse(green: greenLayer.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
-                                              landscape: try data.district(), rules: rules)
+                                              landscape: try data.district(), rules: rules, step: Progress(steps: 4).next)
         guard !result.patches.isEmpty else { throw InputError("no green patch of at least \(Format.fixed(rules.minPatchArea, 0)) m²") }
         let layers = ResultLayers.greenNetwork(result, crs: crs)
         if output.output != nil { try output.write(layers.patches) }

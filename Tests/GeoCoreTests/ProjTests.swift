@@ -35,6 +35,17 @@ extension GeoCoreTests {
             #expect(abs(back.x - 114) < 1e-12 && abs(back.y - 22.75) < 1e-12)
         }
 
+        @Test("the shared transformer is one per CRS pair and gives what a fresh one gives")
+        func sharedTransformer() throws {
+            let working = try CRS("EPSG:4547")
+            let a = try Transformer.shared(from: .wgs84, to: working)
+            #expect(try Transformer.shared(from: .wgs84, to: working) === a)
+            #expect(try Transformer.shared(from: working, to: .wgs84) !== a)
+            let fresh = try Transformer(from: .wgs84, to: working).transform(x: 113.93, y: 22.77)
+            let shared = try a.transform(x: 113.93, y: 22.77)
+            #expect(fresh.x == shared.x && fresh.y == shared.y)
+        }
+
         @Test("batch and geometry transforms agree with single points; bad points throw")
         func batches() throws {
             let t = try Transformer(from: "EPSG:4326", to: "EPSG:4547")

@@ -36,6 +36,22 @@ public final class Transformer: Sendable {
         if projPair != nil { _ = try operation() }
     }
 
+    /// The process's one transformer from `source` to `target`: PROJ searches its database
+    /// (tens of milliseconds) for each new transformer and thread, so layers read and written
+    /// in the same CRSs share one.
+    public static func shared(from source: CRS, to target: CRS) throws(CRSError) -> Transformer {
+        let pair = [source, target]
+        if let existing = sharedTransformers.withLock({ $0[pair] }) { return existing }
+        let made = try Transformer(from: source, to: target)
+        return sharedTransformers.withLock { table in
+            if let raced = table[pair] { return raced }
+            table[pair] = made
+            return made
+        }
+    }
+
+    private static let sharedTransformers = Mutex<[[CRS]: Transformer]>([:])
+
     /// Builds the transformation from two CRS definitions (see `CRS.init`).
     public convenience init(from source: String, to target: String) throws(CRSError) {
         try self.init(from: try CRS(source), to: try CRS(target))

@@ -42,7 +42,7 @@ public struct Layer: Sendable {
     public func reprojected(to target: CRS) throws -> Layer {
         guard let crs else { throw IOError(.noCRS, "layer \(name) has no CRS to transform from") }
         if crs == target { return self }
-        let transformer = try Transformer(from: crs, to: target)
+        let transformer = try Transformer.shared(from: crs, to: target)
         var copy = self
         copy.crs = target
         for i in copy.features.indices {

@@ -37,7 +37,7 @@ public final class FeatureSink {
         self.fields = fields
         roundingGrid = format == .geojson || format == .geojsonseq ? pow(10, -Double(decimals)) : nil
         let outputCRS = format.requiresWGS84 ? CRS.wgs84 : crs
-        transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer(from: c, to: .wgs84) }
+        transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer.shared(from: c, to: .wgs84) }
         let (dataset, staging) = try FeatureSink.openTarget(path, format: format, layer: name)
         self.dataset = dataset
         self.staging = staging

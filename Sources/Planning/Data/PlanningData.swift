@@ -33,7 +33,9 @@ public struct PlanningData: Sendable {
         self.folder = folder
         rules = try PlanningRules(contentsOf: rulesFile ?? folder.appendingPathComponent("rules.toml"))
         let working = try CRS(rules.workingCRS)
-        func read(_ name: String) throws -> Layer {
+        // The seven layers are independent: read, project and check them on every core.
+        let layers = try ParallelMap.map(0..<PlanningData.required.count) { i in
+            let name = PlanningData.required[i]
             let path = folder.appendingPathComponent("\(name).geojson").path
             guard FileManager.default.fileExists(atPath: path) else {
                 throw IOError(.open, "the data folder has no \(name).geojson (needs \(PlanningData.required.joined(separator: ", ")))", location: folder.path)
@@ -43,13 +45,8 @@ public struct PlanningData: Sendable {
             if let first = report.invalid.first { throw IOError(.geometry, "invalid geometry: \(first)", location: path) }
             return layer
         }
-        boundary = try read("boundary")
-        roads = try read("roads")
-        rail = try read("rail")
-        stations = try read("stations")
-        controlZones = try read("control-zones")
-        upgradeDistricts = try read("upgrade-districts")
-        green = try read("green")
+        (boundary, roads, rail, stations) = (layers[0], layers[1], layers[2], layers[3])
+        (controlZones, upgradeDistricts, green) = (layers[4], layers[5], layers[6])
     }
 
     /// The district polygon (the boundary feature of class "district", else all of them).

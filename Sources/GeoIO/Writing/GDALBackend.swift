@@ -1,0 +1,190 @@
+import CGDAL
+import Foundation
+import GeoCore
+
+/// Features written through a GDAL driver: a file made in a staging folder, or a new
+/// PostGIS table inside one transaction.
+final class GDALBackend: FeatureBackend {
+    private let format: OutputFormat
+    private let fields: [Field]
+    private let path: String
+    /// The folder the file is made in; nil for a database.
+    private let staging: StagingFolder?
+    private let dataset: GDALDatasetH
+    private let layer: OGRLayerH
+    private var srs: OGRSpatialReferenceH?
+    private var geometryFamily: String?
+
+    init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field], encoding: String?,
+         decimals: Int, geometryType: GeometryType?) throws {
+        GDALEnvironment.ensureRegistered()
+        self.path = path
+        self.format = format
+        self.fields = fields
+        let (dataset, staging) = try GDALBackend.openTarget(path, format: format, layer: name)
+        self.dataset = dataset
+        self.staging = staging
+        let reference = crs.flatMap(SpatialReference.make)
+        srs = reference
+        let type = format.singleGeometryType ? GDALBackend.ogrType(geometryType) : wkbUnknown
+        let options = format.layerOptions(encoding: encoding, decimals: decimals)
+        let created = GDALEnvironment.withMutableStringList(options) { GDALDatasetCreateLayer(dataset, name, reference, type, $0) }
+        guard let created else {
+            let reason = GDALEnvironment.lastError("GDAL failed")
+            if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
+            GDALClose(dataset)
+            if let reference { OSRDestroySpatialReference(reference) }
+            staging?.remove()
+            throw IOError(.write, "cannot create layer \(name): \(reason)", location: displayName(ofSource: path))
+        }
+        layer = created
+        geometryFamily = geometryType.map(GDALBackend.family)
+        for field in fields {
+            guard let fd = OGR_Fld_Create(field.name, GDALBackend.ogrType(field.type)) else { continue }
+            if field.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
+            let status = OGR_L_CreateField(layer, fd, 1)
+            OGR_Fld_Destroy(fd)
+            if status != OGRERR_NONE {
+                let reason = GDALEnvironment.lastError("GDAL failed")
+                discard()
+                throw IOError(.write, "cannot create field \(field.name): \(reason)", location: displayName(ofSource: path))
+            }
+        }
+        if format != .postgis { _ = OGR_L_StartTransaction(layer) }
+    }
+
+    /// A new temporary file in a hidden folder beside `path`, or the database in a transaction.
+    private static func openTarget(_ path: String, format: OutputFormat, layer name: String) throws -> (GDALDatasetH, StagingFolder?) {
+        GDALEnvironment.resetError()
+        if format == .postgis {
+            let location = displayName(ofSource: path)
+            guard let dataset = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR), nil, nil, nil) else {
+                throw IOError(.open, "cannot open the database for writing: \(GDALEnvironment.lastError("GDAL failed"))", location: location)
+            }
+            if GDALDatasetGetLayerByName(dataset, name) != nil {
+                GDALClose(dataset)
+                throw IOError(.write, "the database already has a layer '\(name)'; write to another name (gmgeo never replaces data)", location: location)
+            }
+            guard GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE else {
+                GDALClose(dataset)
+                throw IOError(.write, "cannot start a transaction: \(GDALEnvironment.lastError("GDAL failed"))", location: location)
+            }
+            return (dataset, nil)
+        }
+        let staging = try StagingFolder(for: path)
+        guard let driver = GDALGetDriverByName(format.driver) else {
+            staging.remove()
+            throw IOError(.format, "GDAL has no \(format.driver) driver here", location: path)
+        }
+        guard let dataset = GDALCreate(driver, staging.temporaryFile.path, 0, 0, 0, GDT_Unknown, nil) else {
+            staging.remove()
+            throw IOError(.write, "cannot create: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
+        }
+        return (dataset, staging)
+    }
+
+    func discard() {
+        if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
+        GDALClose(dataset)
+        if let srs { OSRDestroySpatialReference(srs) }
+        srs = nil
+        staging?.remove()
+    }
+
+    func write(_ feature: Feature, geometry: Geometry?, place: String) throws {
+        guard let f = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw IOError(.write, "out of memory", location: place) }
+        defer { OGR_F_Destroy(f) }
+        for (i, field) in fields.enumerated() { GDALBackend.set(f, Int32(i), feature[field.name]) }
+        if var g = geometry {
+            if format.singleGeometryType { g = try promote(g, place) }
+            OGR_F_SetGeometryDirectly(f, try OGRGeometry.make(g))
+        }
+        GDALEnvironment.resetError()
+        guard OGR_L_CreateFeature(layer, f) == OGRERR_NONE else {
+            throw IOError(.write, "cannot write: \(GDALEnvironment.lastError("GDAL failed"))", location: place)
+        }
+    }
+
+    func finish() throws {
+        if format == .postgis {
+            GDALEnvironment.resetError()
+            let committed = GDALDatasetCommitTransaction(dataset) == OGRERR_NONE
+            GDALClose(dataset)
+            if let srs { OSRDestroySpatialReference(srs) }
+            srs = nil
+            guard committed else {
+                throw IOError(.write, "cannot commit: \(GDALEnvironment.lastError("GDAL failed"))", location: displayName(ofSource: path))
+            }
+            return
+        }
+        _ = OGR_L_CommitTransaction(layer)
+        GDALEnvironment.resetError()
+        GDALClose(dataset)
+        if let srs { OSRDestroySpatialReference(srs) }
+        srs = nil
+        guard let staging else { return }
+        if CPLGetLastErrorType() == CE_Failure {
+            staging.remove()
+            throw IOError(.write, "cannot finish the file: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
+        }
+        try staging.moveIntoPlace()
+    }
+    /// Shapefiles hold one kind: single parts become one-part Multi*, other kinds are refused.
+    private func promote(_ g: Geometry, _ place: String) throws -> Geometry {
+        let family = GDALBackend.family(g.type)
+        if let expected = geometryFamily, expected != family {
+            throw IOError(.format, "a Shapefile holds one kind of geometry: this one is a \(family), the layer's are \(expected)s; write GeoPackage or GeoJSON instead",
+                          location: place)
+        }
+        if geometryFamily == nil {
+            geometryFamily = family
+            if family == "collection" {
+                throw IOError(.format, "a Shapefile cannot hold a GeometryCollection; write GeoPackage or GeoJSON instead", location: place)
+            }
+        }
+        switch g.type {
+        case .point, .lineString, .polygon: return try Geometry.collection([g])
+        default: return g
+        }
+    }
+
+    static func family(_ type: GeometryType) -> String {
+        switch type {
+        case .point, .multiPoint: return "point"
+        case .lineString, .linearRing, .multiLineString: return "line"
+        case .polygon, .multiPolygon: return "polygon"
+        case .geometryCollection: return "collection"
+        }
+    }
+
+    private static func ogrType(_ type: GeometryType?) -> OGRwkbGeometryType {
+        switch type.map(family) {
+        case "point": return wkbMultiPoint
+        case "line": return wkbMultiLineString
+        case "polygon": return wkbMultiPolygon
+        default: return wkbUnknown
+        }
+    }
+
+    private static func ogrType(_ type: FieldType) -> OGRFieldType {
+        switch type {
+        case .integer: return OFTInteger64
+        case .boolean: return OFTInteger
+        case .real: return OFTReal
+        case .string: return OFTString
+        case .date: return OFTDate
+        case .time: return OFTTime
+        case .dateTime: return OFTDateTime
+        }
+    }
+
+    private static func set(_ f: OGRFeatureH, _ i: Int32, _ value: FieldValue) {
+        switch value {
+        case .null: OGR_F_SetFieldNull(f, i)
+        case .integer(let v): OGR_F_SetFieldInteger64(f, i, GIntBig(v))
+        case .real(let v): OGR_F_SetFieldDouble(f, i, v)
+        case .string(let v): OGR_F_SetFieldString(f, i, v)
+        case .boolean(let v): OGR_F_SetFieldInteger(f, i, v ? 1 : 0)
+        }
+    }
+}

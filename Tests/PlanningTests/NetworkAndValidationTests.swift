@@ -137,6 +137,34 @@ extension PlanningTests.ValidationTests {
 }
 
 extension PlanningTests.GreenNetworkTests {
+    @Test("200 round patches: pruned distances give the PC, IIC, links and nearest neighbours of every pair")
+    func prunedEqualsEveryPair() throws {
+        var rules = try Scenes.rules().greenNetwork
+        (rules.minPatchArea, rules.dissolve, rules.linkDistance, rules.halfProbabilityDistance) = (0, false, 150, 100)
+        var seed: UInt64 = 20_261_129
+        func next() -> Double {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(UInt64(1) << 53)
+        }
+        // 33-vertex circles over 6 km: more patches than importance takes, so pairs are pruned.
+        var green: [(name: String, cls: String, geometry: Geometry)] = []
+        for i in 0..<200 { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
+        let landscape = try Scenes.rect(-100, -100, 6100, 6100)
+        let r = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules)
+        let n = r.patches.count
+        #expect(n == 200 && r.indices.importance.isEmpty)
+        var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in 0..<n { for j in 0..<n where j != i { d[i][j] = try r.patches[i].geometry.distance(to: r.patches[j].geometry) } }
+        let full = ConnectivityIndices(areas: r.patches.map { $0.area / 10_000 }, distance: { d[$0][$1] }, threshold: 150,
+                                       k: ConnectivityIndices.decay(probability: 0.5, atDistance: 100),
+                                       landscapeArea: try landscape.area() / 10_000, importance: false)
+        #expect(abs(full.pcNumerator - r.indices.pcNumerator) <= 1e-12 * full.pcNumerator)
+        #expect(abs(full.iicNumerator - r.indices.iicNumerator) <= 1e-12 * full.iicNumerator)
+        let pairs = (0..<n).flatMap { i in (i + 1..<n).filter { d[i][$0] <= 150 }.map { [i, $0] } }
+        #expect(Set(r.links.map { [$0.from, $0.to] }) == Set(pairs))
+        for i in 0..<n { #expect(r.nearestDistance[i] == d[i].enumerated().filter { $0.offset != i }.map(\.element).min()) }
+    }
+
     @Test("a layer with more patches than the indices can take is refused with advice, not run for minutes")
     func tooManyPatches() throws {
         var rules = try Scenes.rules().greenNetwork

@@ -51,7 +51,7 @@ public struct ConnectivityIndices: Sendable {
         let n = areas.count
         var cost = [Double](repeating: 0, count: n * n)
         for i in 0..<n { for j in 0..<n where i != j { cost[i * n + j] = k * distance(i, j) } }
-        let graph = Graph(areas: areas, cost: cost, neighbours: (0..<n).map { i in
+        let graph = Graph(areas: areas, paths: ShortestPaths(n: n, cost: cost), neighbours: (0..<n).map { i in
             (0..<n).filter { j in j != i && distance(i, j) < threshold }
         })
         self.landscapeArea = landscapeArea
@@ -103,10 +103,11 @@ public struct ConnectivityIndices: Sendable {
     }
 }
 
-/// The patches as a graph: PC's link costs k·d (row-major n × n) and IIC's binary links.
+/// The patches as a graph: PC's link costs k·d (infinity for pairs known not to matter) and
+/// IIC's binary links.
 private struct Graph: Sendable {
     let areas: [Double]
-    let cost: [Double]
+    let paths: ShortestPaths
     let neighbours: [[Int]]
 
     /// Numerators with patch `removed` left out, and the pair weights (row-major n × n).
@@ -134,21 +135,9 @@ private struct Graph: Sendable {
             }
             for t in queue { weight[s * n + t] = 1 / (1 + Double(hops[t])) }
         }
-        // PC: the best product of p over any path = shortest path on -ln p = k d (Floyd-Warshall;
-        // the removed patch relays nothing).
-        var c = cost
-        for m in 0..<n where m != gone {
-            let rowM = m * n
-            for i in 0..<n where i != gone {
-                let rowI = i * n
-                let cim = c[rowI + m]
-                guard cim < .infinity else { continue }
-                for j in 0..<n {
-                    let through = cim + c[rowM + j]
-                    if through < c[rowI + j] { c[rowI + j] = through }
-                }
-            }
-        }
+        // PC: the best product of p over any path = shortest path on -ln p = k d (the removed
+        // patch relays nothing).
+        let c = paths.all(removed: removed)
         var pStar = [Double](repeating: 0, count: n * n)
         var iic = 0.0, pc = 0.0
         for i in 0..<n where i != gone {

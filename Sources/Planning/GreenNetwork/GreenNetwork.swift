@@ -138,35 +138,37 @@ public enum GreenNetwork {
         let k = ConnectivityIndices.decay(probability: 0.5, atDistance: rules.halfProbabilityDistance)
         let n = patches.count
         step("distances between \(n) patches")
-        // Edge-to-edge distance of every pair (PC weighs all pairs), rows spread over the cores.
+        // Every pair when each patch's importance is wanted (removals change best paths), or
+        // when patches are so simple that measuring beats the extra shortest-path pass (about
+        // n³/2 steps against a distance's ~75 steps per vertex); otherwise pairs within reach,
+        // and farther ones only where no path through other patches beats them.
+        let vertices = patches.reduce(0) { $0 + $1.geometry.numberOfCoordinates }
+        let prune = n > importanceLimit && vertices * 75 > n * n
+        let reach = max(rules.linkDistance, 10 * rules.halfProbabilityDistance)
+        var measured = try PatchDistances(patches.map(\.geometry), reach: prune ? reach : nil)
+        let nearest = try (0..<n).map { try measured.nearest($0) }
+        var distance = measured.matrix
         let index = try PreparedIndex(patches.map(\.geometry))
-        let rows = try ParallelMap.map(0..<n) { i in
-            let prepared = try PreparedGeometry(patches[i].geometry)  // its facet index serves the whole row
-            return try ((i + 1)..<n).map { j in try prepared.distance(to: patches[j].geometry) }
-        }
-        var distance = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n { for (offset, d) in rows[i].enumerated() { distance[i][i + 1 + offset] = d; distance[i + 1 + offset][i] = d } }
-        let nearest = (0..<n).map { i in (0..<n).lazy.filter { $0 != i }.map { distance[i][$0] }.min() }
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {
             let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
-            for a in touching { for b in touching where a != b { distance[a][b] = 0 } }
+            for a in touching { for b in touching where a != b { distance[a * n + b] = 0 } }
         }
         var links: [GreenLink] = []
         for i in 0..<n {
             let near = Set(try index.matches(patches[i].geometry, .withinDistance(rules.linkDistance)))
-            for j in (i + 1)..<n where near.contains(j) || distance[i][j] == 0 {
-                links.append(try link(i, j, distance[i][j], k, patches))
+            for j in (i + 1)..<n where near.contains(j) || distance[i * n + j] == 0 {
+                links.append(try link(i, j, distance[i * n + j], k, patches))
             }
         }
         let (component, componentAreas) = components(n, links, patches)
         step("connectivity indices")
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
-        let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0][$1] }, threshold: rules.linkDistance,
+        let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0 * n + $1] }, threshold: rules.linkDistance,
                                           k: k, landscapeArea: landscapeArea / 10_000, importance: n <= importanceLimit)
         step("gap links")
-        let gaps = try gapLinks(patches, component, componentAreas.count, distance, indices)
+        let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
                                   indices: indices, gaps: gaps, landscapeArea: landscapeArea, nearestDistance: nearest)
     }
@@ -212,16 +214,35 @@ public enum GreenNetwork {
 
     /// For each component, the bridges to its two nearest other components, ranked by the PC
     /// gain of joining the two closest patches with a greenway (a link of probability 1).
-    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: [[Double]],
+    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: inout PatchDistances,
                          _ indices: ConnectivityIndices) throws -> [GapLink] {
         guard count > 1 else { return [] }
-        // Closest patch pair between every two components.
-        var best: [[(Int, Int, Double)?]] = Array(repeating: Array(repeating: nil, count: count), count: count)
-        for i in patches.indices {
-            for j in patches.indices where component[i] < component[j] {
-                let (a, b) = (component[i], component[j])
-                if let current = best[a][b], current.2 <= distance[i][j] { continue }
-                best[a][b] = (i, j, distance[i][j])
+        // Closest patch pair between every two components (pairs measured so far).
+        func closest() -> [[(Int, Int, Double)?]] {
+            var best: [[(Int, Int, Double)?]] = Array(repeating: Array(repeating: nil, count: count), count: count)
+            for i in patches.indices {
+                for j in patches.indices where component[i] < component[j] && distance[i, j] < .infinity {
+                    let (a, b) = (component[i], component[j])
+                    if let current = best[a][b], current.2 <= distance[i, j] { continue }
+                    best[a][b] = (i, j, distance[i, j])
+                }
+            }
+            return best
+        }
+        var best = closest()
+        // Every pair within reach is measured: a component with fewer than two others within
+        // reach gets all its pairs measured, so its two nearest are exact too.
+        if let reach = distance.reach {
+            func gap(_ c: Int, _ o: Int) -> Double {
+                let entry = c < o ? best[c][o] : best[o][c]
+                return entry?.2 ?? .infinity
+            }
+            let wanted = min(2, count - 1)
+            let few = (0..<count).filter { c in (0..<count).filter { o in o != c && gap(c, o) <= reach }.count < wanted }
+            if !few.isEmpty {
+                let members = Set(few)
+                try distance.complete(rows: patches.indices.filter { members.contains(component[$0]) })
+                best = closest()
             }
         }
         var pairs = Set<[Int]>()

@@ -166,6 +166,21 @@ extension LayerCommandTests {
 }
 
 extension LayerCommandTests {
+    @Test("points within 100 m of a line: 50 and 99.9 m kept; 100.1, 100.02 (past the end) and 1,000 m not (CSV buffer path)")
+    func pointsWithinDistanceOfLine() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        try "name,x,y\na,495000,2520050\nb,495500,2519900.1\nc,496000,2520100.1\nd,494000,2520150\ne,494900,2519998\n"
+            .write(toFile: folder.path("pts.csv"), atomically: true, encoding: .utf8)
+        // A horizontal line at y = 2,520,000 from x = 495,000 to 497,000: e is 100.02 m from its end point.
+        let out = try CommandRunner.gmgeo(["query", folder.path("pts.csv"), "--crs", "EPSG:4547", "--within-distance", "100",
+                                           "--of", "LINESTRING (495000 2520000, 497000 2520000)", "--wkt-crs", "EPSG:4547",
+                                           "-o", folder.path("near.csv")])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try String(contentsOfFile: folder.path("near.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows == ["name,x,y", "a,495000,2520050", "b,495500,2519900.1"], "\(rows)")
+    }
+
     @Test("many points in a CSV: the buffer path selects the same rows as the general path")
     func pointCSVFastPath() throws {
         let folder = try Self.folder()
@@ -184,6 +199,14 @@ extension LayerCommandTests {
         let generalNames = general.stdout.components(separatedBy: "\"name\": \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!fastNames.isEmpty && fastNames == generalNames)
         #expect(fast.stderr.contains("assuming EPSG:4326") && fast.stderr.contains("\(fastNames.count) of 400 features"))
+        // Within a distance: the same rows both ways, and more than inside.
+        let near = try CommandRunner.gmgeo(["query", folder.path("pts.csv"), "--within-distance", "150", "--of", folder.path("parks.geojson"),
+                                            "-o", folder.path("near.csv")])
+        let nearGeneral = try CommandRunner.gmgeo(["query", folder.path("pts.csv"), "--within-distance", "150", "--of", folder.path("parks.geojson")])
+        let nearNames = try String(contentsOfFile: folder.path("near.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { String($0.split(separator: ",")[0]) }
+        let nearGeneralNames = nearGeneral.stdout.components(separatedBy: "\"name\": \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(near.status == 0 && nearNames == nearGeneralNames && nearNames.count > fastNames.count, "\(near.stderr)")
         try "name,lng,lat\na,113.9,22.7\nb,oops,22.7\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
         let bad = try CommandRunner.gmgeo(["query", folder.path("bad.csv"), "--within", folder.path("parks.geojson"), "-o", folder.path("out/x.csv")])
         #expect(bad.status == 2 && bad.stderr.contains("bad.csv: line 3"), "\(bad.stderr)")

@@ -97,6 +97,22 @@ extension GeoCoreTests {
             }
             #expect(Array(owners.suffix(6)) == [-1, -1, -1, 1, 2, -1])
         }
+
+        @Test("within a distance of lines and polygons, on every core, agrees with distance point by point")
+        func withinDistance() throws {
+            let geometries = try [Geometry(wkt: "LINESTRING (0 0, 100 0)"), Geometry(wkt: "POLYGON ((200 0, 300 0, 300 100, 200 100, 200 0))")]
+            var xs: [Double] = [], ys: [Double] = []
+            for i in 0..<120_000 { xs.append(Double(i % 400) - 50); ys.append(Double(i / 400) - 100) }  // every metre of a 400 x 300 m grid
+            let owners = try PointLocator.locate(xs: xs, ys: ys, in: geometries, distance: 10)
+            #expect(owners.count == xs.count)
+            for i in stride(from: 0, to: xs.count, by: 7) {
+                let p = try Geometry.point(xs[i], ys[i])
+                let expected = try geometries.firstIndex { try $0.distance(to: p) <= 10 }.map(Int32.init) ?? -1
+                #expect(owners[i] == expected, "point \(xs[i]) \(ys[i])")
+            }
+            // 10 m beside the line, 10 m past its end, and 10.001 m below it.
+            #expect(try PointLocator(geometries, distance: 10).locate(xs: [50, 110, 50], ys: [10, 0, -10.001]) == [0, 0, -1])
+        }
     }
 }
 

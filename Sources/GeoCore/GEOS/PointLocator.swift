@@ -1,15 +1,20 @@
+import Foundation
 import CGEOS
 
-/// Assigns many points to the polygon containing them, working on coordinate buffers:
-/// no Swift object per point, and a GEOS point only for points inside some polygon's box.
+/// Assigns many points to the polygon containing them (or to the geometry within a given
+/// distance of them), working on coordinate buffers: no Swift object per point, and a GEOS
+/// point only for points inside some candidate's box.
 ///
-/// A uniform grid over the polygons' envelopes gives each point its few candidates in O(1);
-/// each candidate is then tested with a prepared polygon (GEOS "contains": a point on a
-/// boundary is not inside). Not `Sendable` (prepared geometries are per thread): give each
-/// thread its own locator.
+/// A uniform grid over the envelopes (grown by the distance) gives each point its few
+/// candidates in O(1); each candidate is then tested with a prepared geometry: GEOS
+/// "contains" (a point on a boundary is not inside), or "distance within" (the distance is
+/// at most `distance`, boundary and inside included). Not `Sendable` (prepared geometries
+/// are per thread): give each thread its own locator.
 public final class PointLocator {
-    /// The polygons, in the order their indices refer to.
+    /// The polygons (or any geometries, with a distance), in the order indices refer to.
     public let polygons: [Geometry]
+    /// 0: points inside polygons; more: points within this distance of a geometry.
+    public let distance: Double
     private let prepared: [PreparedGeometry]
     private let envelopes: [Envelope]
     private let extent: Envelope
@@ -19,14 +24,16 @@ public final class PointLocator {
     private let cellStart: [Int32]
     private let cellItems: [Int32]
 
-    /// Indexes `polygons`; empty geometries never contain anything.
-    public init(_ polygons: [Geometry]) throws(GeometryError) {
+    /// Indexes `polygons`, or any geometries when `distance` > 0; empty geometries never
+    /// hold anything.
+    public init(_ polygons: [Geometry], distance: Double = 0) throws(GeometryError) {
         self.polygons = polygons
+        self.distance = distance
         var prepared: [PreparedGeometry] = []
         prepared.reserveCapacity(polygons.count)
         for p in polygons { prepared.append(try PreparedGeometry(p)) }
         self.prepared = prepared
-        let boxes = polygons.map { $0.envelope }
+        let boxes = polygons.map { $0.envelope?.expanded(by: distance) }
         envelopes = boxes.map { $0 ?? Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity) }
         let present = boxes.compactMap { $0 }
         extent = present.dropFirst().reduce(present.first ?? Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)) { $0.union($1) }
@@ -56,7 +63,8 @@ public final class PointLocator {
         return (c, r)
     }
 
-    /// For each point, the index of the first polygon containing it, or -1.
+    /// For each point, the index of the first polygon containing it (or geometry within the
+    /// distance), or -1.
     /// - Throws: `GeometryError` if GEOS fails on a point (e.g. a non-finite coordinate).
     public func locate(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                        into owners: UnsafeMutableBufferPointer<Int32>) throws(GeometryError) {
@@ -80,7 +88,9 @@ public final class PointLocator {
                         throw GeometryError(.operation, operation: "locate", message: context.lastError ?? "cannot make point \(i + 1)")
                     }
                 }
-                let inside = GEOSPreparedContains_r(ctx, prepared[candidate].handle, point)
+                let inside = distance > 0
+                    ? GEOSPreparedDistanceWithin_r(ctx, prepared[candidate].handle, point, distance)
+                    : GEOSPreparedContains_r(ctx, prepared[candidate].handle, point)
                 if inside == 2 {
                     GEOSGeom_destroy_r(ctx, point)
                     throw GeometryError(.operation, operation: "locate", message: context.lastError ?? "GEOS failed on point \(i + 1)")
@@ -105,5 +115,16 @@ public final class PointLocator {
             }
         }
         return owners
+    }
+
+    /// `locate(xs:ys:)` on every core: the points in chunks, each thread with its own locator.
+    public static func locate(xs: [Double], ys: [Double], in geometries: [Geometry], distance: Double = 0) throws -> [Int32] {
+        let n = Swift.min(xs.count, ys.count)
+        let chunks = Swift.max(1, Swift.min(n / 50_000, 8 * ProcessInfo.processInfo.activeProcessorCount))
+        let parts = try ParallelMap.map(0..<chunks) { c in
+            let range = (c * n / chunks)..<((c + 1) * n / chunks)
+            return try PointLocator(geometries, distance: distance).locate(xs: Array(xs[range]), ys: Array(ys[range]))
+        }
+        return parts.flatMap { $0 }
     }
 }

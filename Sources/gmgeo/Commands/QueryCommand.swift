@@ -87,15 +87,21 @@ struct QueryCommand: ParsableCommand {
         Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(displayName(ofSource: layerArgument))\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\n")
     }
 
-    /// Many points in a CSV, kept if within polygons, written as CSV: done on coordinate
-    /// buffers (PointTable + PointLocator), rows copied verbatim. Returns false when the
-    /// query is not of that shape, so the general path runs.
+    /// Many points in a CSV, kept if within polygons or within a distance of any layer,
+    /// written as CSV: done on coordinate buffers (PointTable + PointLocator), rows copied
+    /// verbatim. Returns false when the query is not of that shape, so the general path runs.
     private func pointsFastPath() throws -> Bool {
-        guard let (predicate, other) = spatial.first, predicate == .within, withinDistance == nil, nearest == nil, `where` == nil,
-              input.layer == nil, let out = output.output, out.lowercased().hasSuffix(".csv"), output.format == nil,
-              let table = try PointTable.read(try LayerInput.path(layerArgument)) else { return false }
-        let polygons = try otherGeometries(other).map(\.geometry).filter { $0.type == .polygon || $0.type == .multiPolygon }
-        guard !polygons.isEmpty else { return false }
+        let test: (other: String, distance: Double)
+        switch (spatial.first, withinDistance, of) {
+        case let ((.within, other)?, nil, nil): test = (other, 0)
+        case let (nil, d?, other?) where d > 0: test = (other, d)
+        default: return false
+        }
+        guard nearest == nil, `where` == nil, input.layer == nil, let out = output.output, out.lowercased().hasSuffix(".csv"),
+              output.format == nil, let table = try PointTable.read(try LayerInput.path(layerArgument)) else { return false }
+        let others = try otherGeometries(test.other).map(\.geometry)
+        let targets = test.distance > 0 ? others : others.filter { $0.type == .polygon || $0.type == .multiPolygon }
+        guard !targets.isEmpty else { return false }
         let source: CRS
         if let crs = input.crs {
             source = try CRS(crs)
@@ -113,10 +119,11 @@ struct QueryCommand: ParsableCommand {
                 throw error.at(layerArgument)
             }
         }
-        let owners = try PointLocator(polygons).locate(xs: xs, ys: ys)
+        let owners = try PointLocator.locate(xs: xs, ys: ys, in: targets, distance: test.distance)
         let keep = owners.map { $0 >= 0 }
         try AtomicFile.write(table.csv(keeping: keep), to: out)
-        Stderr.write("gmgeo: \(keep.filter { $0 }.count) of \(keep.count) features of \(displayName(ofSource: layerArgument)) (within \(other))\n")
+        let filter = test.distance > 0 ? "within \(test.distance.shortDescription) m of \(test.other)" : "within \(test.other)"
+        Stderr.write("gmgeo: \(keep.filter { $0 }.count) of \(keep.count) features of \(displayName(ofSource: layerArgument)) (\(filter))\n")
         return true
     }
 

@@ -44,6 +44,15 @@ extension GeoCoreTests {
             let fresh = try Transformer(from: .wgs84, to: working).transform(x: 113.93, y: 22.77)
             let shared = try a.transform(x: 113.93, y: 22.77)
             #expect(fresh.x == shared.x && fresh.y == shared.y)
+            // The way back reuses the same operation inverted, and agrees with a fresh one.
+            let back = try Transformer.shared(from: working, to: .wgs84)
+            #expect(back.source == working && back.target == .wgs84)
+            let there = try back.transform(x: shared.x, y: shared.y)
+            let direct = try Transformer(from: working, to: .wgs84).transform(x: shared.x, y: shared.y)
+            #expect(abs(there.x - 113.93) < 1e-12 && abs(there.y - 22.77) < 1e-12)
+            #expect(abs(there.x - direct.x) < 1e-12 && abs(there.y - direct.y) < 1e-12)
+            let forwardAgain = try back.transform(x: there.x, y: there.y, direction: .inverse)
+            #expect(abs(forwardAgain.x - shared.x) < 1e-6 && abs(forwardAgain.y - shared.y) < 1e-6)
         }
 
         @Test("batch and geometry transforms agree with single points; bad points throw")

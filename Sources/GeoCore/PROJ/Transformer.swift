@@ -24,6 +24,8 @@ public final class Transformer: Sendable {
     /// The PROJ part, or nil when it is the identity (e.g. gcj02 -> EPSG:4326).
     private let projPair: (source: String, target: String)?
     private let operations = Mutex<[UInt: ProjObject]>([:])
+    /// Set when this transformer runs `reversing` the other way round.
+    private let reversing: Transformer?
 
     /// Builds the transformation; fails when PROJ knows no way between the two.
     public init(from source: CRS, to target: CRS) throws(CRSError) {
@@ -33,7 +35,18 @@ public final class Transformer: Sendable {
         targetOffset = ChinaOffsetStep(target.kind)
         let pair = (source.projDefinition, target.projDefinition)
         projPair = pair.0 == pair.1 ? nil : pair
+        reversing = nil
         if projPair != nil { _ = try operation() }
+    }
+
+    /// `other` run backwards: its operations, inverted.
+    private init(reversing other: Transformer) {
+        source = other.target
+        target = other.source
+        sourceOffset = other.targetOffset
+        targetOffset = other.sourceOffset
+        projPair = nil
+        reversing = other
     }
 
     /// The process's one transformer from `source` to `target`: PROJ searches its database
@@ -41,8 +54,15 @@ public final class Transformer: Sendable {
     /// in the same CRSs share one.
     public static func shared(from source: CRS, to target: CRS) throws(CRSError) -> Transformer {
         let pair = [source, target]
-        if let existing = sharedTransformers.withLock({ $0[pair] }) { return existing }
-        let made = try Transformer(from: source, to: target)
+        let (existing, opposite) = sharedTransformers.withLock { ($0[pair], $0[[target, source]]) }
+        if let existing { return existing }
+        // The way back is the same PROJ operation inverted: no second database search.
+        let made: Transformer
+        if let opposite {
+            made = Transformer(reversing: opposite)
+        } else {
+            made = try Transformer(from: source, to: target)
+        }
         return sharedTransformers.withLock { table in
             if let raced = table[pair] { return raced }
             table[pair] = made
@@ -100,6 +120,10 @@ public final class Transformer: Sendable {
     ///   finite number or that PROJ could not transform; the buffers may then be partly done.
     public func transform(x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>,
                           direction: Direction = .forward) throws(CRSError) {
+        if let reversing {
+            try reversing.transform(x: x, y: y, direction: direction == .forward ? .inverse : .forward)
+            return
+        }
         let n = min(x.count, y.count)
         guard n > 0, let xp = x.baseAddress, let yp = y.baseAddress else { return }
         for i in 0..<n where !(xp[i].isFinite && yp[i].isFinite) {

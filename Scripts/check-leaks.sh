@@ -49,6 +49,10 @@ run info roads
 run convert green "$out/green.gpkg" --to-crs EPSG:4547
 run query projects-sample --within control-zones -o "$out/q.geojson"
 run validate projects-sample -o "$out/v.geojson"
+printf 'name,x,y\na,495000,2520050\nb,499000,2519000\n' > "$out/pts.csv"
+run query "$out/pts.csv" --crs EPSG:4547 --within-distance 500 --of rail -o "$out/near.csv"
+run network --no-dissolve --min-patch-area 0 -o "$out/patches.geojson" --gap-links "$out/gaps.geojson"
+run coverage --green-service --gaps "$out/gaps2.geojson"
 run map boundary green roads -o "$out/m.png" --dpi 72
 run info /nonexistent.geojson
 exit $status

@@ -27,14 +27,20 @@ work = f"{bench}/planning"
 os.makedirs(work, exist_ok=True)
 widths = "expressway=50,arterial=30,local=10"
 
-PY_PRELUDE = "import geopandas as gpd, pandas as pd, shapely, numpy as np\nfrom pyproj import Transformer\n"
-python_jobs = {
-    "T1": f"""
+def t1_script(name, driver, reproject):
+    """T1 in GeoPandas: buffer by class, union, write `name` with `driver`."""
+    frame = "gpd.GeoDataFrame(geometry=[u], crs=r.crs)" + (".to_crs(4326)" if reproject else "")
+    return f"""
         r = gpd.read_file("{data}/roads.geojson", engine="pyogrio")
         w = r["class"].map({{"expressway": 50, "arterial": 30, "local": 10}}).values
         u = shapely.union_all(shapely.buffer(r.geometry.values, w, quad_segs=8))
-        gpd.GeoDataFrame(geometry=[u], crs=r.crs).to_file("{work}/t1_py.gpkg", driver="GPKG", engine="pyogrio")
-    """,
+        {frame}.to_file("{work}/{name}", driver="{driver}", engine="pyogrio")
+    """
+
+
+PY_PRELUDE = "import geopandas as gpd, pandas as pd, shapely, numpy as np\nfrom pyproj import Transformer\n"
+python_jobs = {
+    "T1": t1_script("t1_py.gpkg", "GPKG", reproject=False),
     "T2": f"""
         d = gpd.read_file("{data}/districts.geojson", engine="pyogrio")
         u = gpd.read_file("{work}/t1_gmgeo.gpkg", engine="pyogrio").geometry.iloc[0]
@@ -63,12 +69,8 @@ python_jobs = {
         nn = np.full(n, np.nan); nn[i] = dist
         gpd.GeoDataFrame({{"component": label, "nearest_m": nn}}, geometry=geoms, crs=g.crs).to_file("{work}/t4_py.geojson", driver="GeoJSON", engine="pyogrio")
     """,
-    "T1+T6": f"""
-        r = gpd.read_file("{data}/roads.geojson", engine="pyogrio")
-        w = r["class"].map({{"expressway": 50, "arterial": 30, "local": 10}}).values
-        u = shapely.union_all(shapely.buffer(r.geometry.values, w, quad_segs=8))
-        gpd.GeoDataFrame(geometry=[u], crs=r.crs).to_file("{work}/t6_py.geojson", driver="GeoJSON", engine="pyogrio")
-    """,
+    # RFC 7946 like gmgeo's output: EPSG:4326.
+    "T1+T6": t1_script("t6_py.geojson", "GeoJSON", reproject=True),
     "T5": f"""
         p = pd.read_csv("{data}/points_4326.csv")
         x, y = Transformer.from_crs(4326, 4547, always_xy=True).transform(p.lon.values, p.lat.values)

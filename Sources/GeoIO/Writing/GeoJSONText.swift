@@ -131,14 +131,14 @@ struct GeoJSONText {
             places -= 1
         }
         out.append(UInt8(ascii: "."))
-        var text = [UInt8](repeating: UInt8(ascii: "0"), count: places)
-        var i = places - 1
+        // Leading zeros first, then the digits written from the right.
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
+        var i = out.count - 1
         while fraction > 0 {
-            text[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            out[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
             fraction /= 10
             i -= 1
         }
-        out.append(contentsOf: text)
     }
 
     private static func digits(_ value: Int64, to out: inout [UInt8]) {

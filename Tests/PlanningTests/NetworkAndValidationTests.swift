@@ -137,7 +137,7 @@ extension PlanningTests.ValidationTests {
 }
 
 extension PlanningTests.GreenNetworkTests {
-    @Test("200 round patches: pruned distances give the PC, IIC, links and nearest neighbours of every pair")
+    @Test("203 round patches, three far off: pruned distances give the PC, IIC, links, nearest neighbours and gap links of every pair")
     func prunedEqualsEveryPair() throws {
         var rules = try Scenes.rules().greenNetwork
         (rules.minPatchArea, rules.dissolve, rules.linkDistance, rules.halfProbabilityDistance) = (0, false, 150, 100)
@@ -149,10 +149,14 @@ extension PlanningTests.GreenNetworkTests {
         // 33-vertex circles over 6 km: more patches than importance takes, so pairs are pruned.
         var green: [(name: String, cls: String, geometry: Geometry)] = []
         for i in 0..<200 { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
-        let landscape = try Scenes.rect(-100, -100, 6100, 6100)
+        // Three patches in a row 3 km beyond the rest, 600 m apart edge to edge: the first has
+        // one other component within reach (1 km), and the path through the middle one beats
+        // its direct 1,260 m to the third, so that pair is pruned; its gap links still need it.
+        for (i, x) in [9000.0, 9660, 10320].enumerated() { green.append(("far\(i)", "park", try Geometry.point(x, 3000).buffer(30))) }
+        let landscape = try Scenes.rect(-100, -100, 10_400, 6100)
         let r = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules)
         let n = r.patches.count
-        #expect(n == 200 && r.indices.importance.isEmpty)
+        #expect(n == 203 && r.indices.importance.isEmpty)
         var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n where j != i { d[i][j] = try r.patches[i].geometry.distance(to: r.patches[j].geometry) } }
         let full = ConnectivityIndices(areas: r.patches.map { $0.area / 10_000 }, distance: { d[$0][$1] }, threshold: 150,
@@ -163,6 +167,13 @@ extension PlanningTests.GreenNetworkTests {
         let pairs = (0..<n).flatMap { i in (i + 1..<n).filter { d[i][$0] <= 150 }.map { [i, $0] } }
         #expect(Set(r.links.map { [$0.from, $0.to] }) == Set(pairs))
         for i in 0..<n { #expect(r.nearestDistance[i] == d[i].enumerated().filter { $0.offset != i }.map(\.element).min()) }
+        // The whole result, gap links included, equals the analysis over every pair.
+        let every = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules, prune: false)
+        #expect(every.component == r.component && every.componentAreas == r.componentAreas)
+        #expect(every.indices.pcNumerator == r.indices.pcNumerator || abs(every.indices.pcNumerator - r.indices.pcNumerator) <= 1e-12 * r.indices.pcNumerator)
+        #expect(every.gaps.map { [$0.fromPatch, $0.toPatch] } == r.gaps.map { [$0.fromPatch, $0.toPatch] })
+        #expect(zip(every.gaps, r.gaps).allSatisfy { $0.length == $1.length && abs($0.pcGain - $1.pcGain) <= 1e-9 })
+        #expect(r.gaps.contains { r.patches[$0.fromPatch].name.hasPrefix("far") || r.patches[$0.toPatch].name.hasPrefix("far") })
     }
 
     @Test("a layer with more patches than the indices can take is refused with advice, not run for minutes")

@@ -127,9 +127,12 @@ public enum GreenNetwork {
     ///   - green: green features (name, class, polygon) in a metric CRS; classes containing
     ///     "greenway" are corridors that link the patches they touch.
     ///   - landscape: the landscape (the district), for A_L.
+    ///   - prune: measure only the pairs that can matter (`PatchDistances`); false measures
+    ///     every pair, for checking that both agree.
     ///   - step: told as each stage starts, for progress on large layers.
     public static func analyse(green: [(name: String, cls: String, geometry: Geometry)], landscape: Geometry,
-                               rules: PlanningRules.GreenNetwork, step: (String) -> Void = { _ in }) throws -> GreenNetworkResult {
+                               rules: PlanningRules.GreenNetwork, prune allowPruning: Bool = true,
+                               step: (String) -> Void = { _ in }) throws -> GreenNetworkResult {
         step("patches")
         let patches = try makePatches(green, rules: rules)
         guard patches.count <= patchLimit else {
@@ -143,7 +146,7 @@ public enum GreenNetwork {
         // n³/2 steps against a distance's ~75 steps per vertex); otherwise pairs within reach,
         // and farther ones only where no path through other patches beats them.
         let vertices = patches.reduce(0) { $0 + $1.geometry.numberOfCoordinates }
-        let prune = n > importanceLimit && vertices * 75 > n * n
+        let prune = allowPruning && n > importanceLimit && vertices * 75 > n * n
         let reach = max(rules.linkDistance, 10 * rules.halfProbabilityDistance)
         var measured = try PatchDistances(patches.map(\.geometry), reach: prune ? reach : nil)
         let nearest = try (0..<n).map { try measured.nearest($0) }

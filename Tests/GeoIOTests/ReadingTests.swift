@@ -61,7 +61,7 @@ extension GeoIOTests {
             #expect(Geodesic.wgs84.distance(p, Coordinate(113.9486957, 22.7357419)) < 30)
         }
 
-        @Test("no CRS: lon/lat ranges assume EPSG:4326 with a warning; metric coordinates are refused")
+        @Test("no CRS: lon/lat ranges assume EPSG:4326 with a warning; metric coordinates are refused, also in GeoJSON")
         func missingCRS() throws {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
@@ -72,6 +72,18 @@ extension GeoIOTests {
             try "x,y\n494000,2515000\n".write(toFile: folder.path("metric.csv"), atomically: true, encoding: .utf8)
             #expect(throws: IOError.self) { try VectorSource(folder.path("metric.csv")).readLayer() }
             #expect(try VectorSource(folder.path("metric.csv"), options: ReadOptions(crs: .guangmingWorking)).readLayer().features.count == 1)
+            // GeoJSON without a crs member is EPSG:4326 to GDAL even when its numbers are metres.
+            try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [494000, 2515000]}}]}"#
+                .write(toFile: folder.path("metric.geojson"), atomically: true, encoding: .utf8)
+            do {
+                _ = try VectorSource(folder.path("metric.geojson")).readLayer()
+                Issue.record("metres read as degrees")
+            } catch let error as IOError {
+                #expect(error.description.contains("metric.geojson") && error.description.contains("x 494000..494000")
+                        && error.description.contains("not degrees") && error.description.contains("--crs"), "\(error)")
+            }
+            let fixed = try VectorSource(folder.path("metric.geojson"), options: ReadOptions(crs: .guangmingWorking)).readLayer()
+            #expect(fixed.crs == .guangmingWorking && fixed.features.count == 1)
         }
 
         @Test("errors name the file and the reason")

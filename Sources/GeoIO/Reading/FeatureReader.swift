@@ -29,6 +29,14 @@ public final class FeatureReader {
         if let override = source.options.crs {
             crs = override
         } else if let found = try SpatialReference.crs(from: OGR_L_GetSpatialRef(layer)) {
+            // GeoJSON is lon/lat by definition, so GDAL says EPSG:4326 even for files in metres
+            // (its features are in memory, so the extent costs nothing; elsewhere only if cheap).
+            var e = OGREnvelope()
+            if found.isGeographic, OGR_L_GetExtent(layer, &e, source.driver == "GeoJSON" ? 1 : 0) == OGRERR_NONE,
+               e.MinX < -180 || e.MaxX > 180 || e.MinY < -90 || e.MaxY > 90 {
+                throw IOError(.noCRS, "the source says \(found.name) (degrees) but its coordinates reach x \(e.MinX.rounded().shortDescription)..\(e.MaxX.rounded().shortDescription), y \(e.MinY.rounded().shortDescription)..\(e.MaxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)",
+                              location: location)
+            }
             crs = found
         } else {
             var e = OGREnvelope()

@@ -16,11 +16,13 @@ struct NetworkCommand: ParsableCommand {
           gmgeo network --link-distance 500 -o patches.geojson --links links.geojson --gap-links gaps.geojson
           gmgeo network --green my_green.gpkg --data GeoData/guangming
           gmgeo network --green parks.gpkg --no-dissolve --min-patch-area 0 --link-distance 200
+          gmgeo network --green survey_green.shp --crs EPSG:4547 --encoding GBK
         """
     )
 
     @OptionGroup var planning: PlanningOptions
     @Option(help: "The green layer (default: the data folder's green).") var green: String?
+    @OptionGroup(title: "Reading --green") var input: InputOptions
     @Option(name: .customLong("link-distance"), help: "Override [green_network] link_distance (m).") var linkDistance: Double?
     @Option(name: .customLong("min-patch-area"), help: "Override [green_network] min_patch_area (m²); 0 keeps every patch.") var minPatchArea: Double?
     @Flag(inversion: .prefixedNo, help: "Override [green_network] dissolve: merge touching green features into one patch.") var dissolve: Bool?
@@ -41,7 +43,7 @@ struct NetworkCommand: ParsableCommand {
         if let linkDistance { rules.linkDistance = linkDistance }
         if let minPatchArea { rules.minPatchArea = minPatchArea }
         if let dissolve { rules.dissolve = dissolve }
-        let greenLayer = try green.map { try LayerInput.readProjected($0, options: ReadOptions()) } ?? data.green
+        let greenLayer = try green.map { try LayerInput.readProjected($0, options: try input.readOptions()) } ?? data.green
         let result = try GreenNetwork.analyse(green: greenLayer.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
                                               landscape: try data.district(), rules: rules, step: Progress(steps: 4).next)
         guard !result.patches.isEmpty else { throw InputError("no green patch of at least \(Format.fixed(rules.minPatchArea, 0)) m²") }

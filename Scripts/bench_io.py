@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import median_time  # noqa: E402
+from benchlib import median_times  # noqa: E402
 
 gmgeo, data, work = sys.argv[1], sys.argv[2], sys.argv[3]
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 3
@@ -56,9 +56,9 @@ def gpd_query():
 
 
 rows = []
-t_g = median_time(lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.gpkg")])(), runs)
-t_o = median_time(lambda: run(["ogr2ogr", "-f", "GPKG", fresh(f"{work}/roads_ogr.gpkg"), roads])(), runs)
-t_p = median_time(gpd_convert, runs)
+t_g, t_o, t_p = median_times([lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.gpkg")])(),
+                               lambda: run(["ogr2ogr", "-f", "GPKG", fresh(f"{work}/roads_ogr.gpkg"), roads])(),
+                               gpd_convert], runs)
 rows.append(("convert roads.geojson (20,045 lines) -> GeoPackage", t_g, t_o, t_p))
 
 
@@ -66,15 +66,15 @@ def gpd_to_geojson():
     gpd.read_file(roads, engine="pyogrio").to_crs(4326).to_file(fresh(f"{work}/roads_gpd.geojson"), driver="GeoJSON", engine="pyogrio")
 
 
-t_g = median_time(lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.geojson")])(), runs)
-t_o = median_time(lambda: run(["ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4326", "-lco", "RFC7946=YES",
-                               fresh(f"{work}/roads_ogr.geojson"), roads])(), runs)
-t_p = median_time(gpd_to_geojson, runs)
+t_g, t_o, t_p = median_times([lambda: run([gmgeo, "convert", roads, fresh(f"{work}/roads_gmgeo.geojson")])(),
+                               lambda: run(["ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4326", "-lco", "RFC7946=YES",
+                                            fresh(f"{work}/roads_ogr.geojson"), roads])(),
+                               gpd_to_geojson], runs)
 rows.append(("convert roads.geojson (EPSG:4547) -> RFC 7946 GeoJSON (EPSG:4326)", t_g, t_o, t_p))
 
-t_g = median_time(lambda: run([gmgeo, "query", points, "--crs", "EPSG:4547", "--within-distance", "100", "--of", districts,
-                         "-o", fresh(f"{work}/q_gmgeo.csv")])(), runs)
-t_p = median_time(gpd_query, runs)
+t_g, t_p = median_times([lambda: run([gmgeo, "query", points, "--crs", "EPSG:4547", "--within-distance", "100", "--of", districts,
+                                      "-o", fresh(f"{work}/q_gmgeo.csv")])(),
+                          gpd_query], runs)
 rows.append(("query 1,000,000 points within 100 m of 11 districts -> CSV", t_g, None, t_p))
 
 n_g = sum(1 for _ in open(f"{work}/q_gmgeo.csv")) - 1

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import median_time  # noqa: E402
+from benchlib import median_times  # noqa: E402
 import textwrap
 
 gmgeo, data, work = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -53,8 +53,8 @@ mpl_code = textwrap.dedent(f"""
 
 
 
-g = median_time(lambda: subprocess.run(gmgeo_cmd, check=True, stderr=subprocess.DEVNULL), runs)
-m = median_time(lambda: subprocess.run([sys.executable, "-c", mpl_code], check=True), runs)
+g, m = median_times([lambda: subprocess.run(gmgeo_cmd, check=True, stderr=subprocess.DEVNULL),
+                     lambda: subprocess.run([sys.executable, "-c", mpl_code], check=True)], runs)
 print("| map | gmgeo s | GeoPandas + matplotlib s | matplotlib / gmgeo |")
 print("|---|---|---|---|")
 print(f"| Guangming overview, 8 layers + labels, A3 landscape 300 dpi PNG (4961 x 3508 px) | {g:.3f} | {m:.3f} | {m / g:.2f}x |")

@@ -9,7 +9,8 @@ Two comparisons, measured in the same run:
     minus nothing: Python's time includes its imports (measured separately and reported);
   * against the in-memory timings of ../shared/bench/bench_shapely.py (inputs already loaded,
     nothing written), which gmgeo's end-to-end times include and it does not.
-Each command runs RUNS times after one warm-up; medians are compared.
+Each command runs RUNS times after one warm-up, gmgeo and Python alternating; medians are
+compared.
 """
 import json
 import os
@@ -17,7 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import median_time  # noqa: E402
+from benchlib import median_time, median_times  # noqa: E402
 import textwrap
 
 gmgeo, bench = sys.argv[1], sys.argv[2]
@@ -112,8 +113,7 @@ imports = median_time(lambda: subprocess.run([sys.executable, "-c", PY_PRELUDE],
 rows = []
 tasks = ["T1", "T2", "T3", "T4", "T1+T6", "T5"]
 for task in tasks:
-    g = median_time(lambda: run_gmgeo(task), runs)
-    p = median_time(lambda: run_python(task), runs)
+    g, p = median_times([lambda: run_gmgeo(task), lambda: run_python(task)], runs)
     rows.append((task, g, p))
 
 # The in-memory Shapely timings, measured now on this machine.

@@ -166,6 +166,20 @@ extension LayerCommandTests {
 }
 
 extension LayerCommandTests {
+    @Test("GeoJSON in metres without a crs member: info describes it with a warning, convert refuses, --crs fixes it")
+    func metresInGeoJSON() throws {
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "a"}, "geometry": {"type": "Point", "coordinates": [494000, 2515000]}}]}"#
+            .write(toFile: folder.path("m.geojson"), atomically: true, encoding: .utf8)
+        let info = try CommandRunner.gmgeo(["info", folder.path("m.geojson")])
+        #expect(info.status == 0 && info.stdout.contains("1 feature") && info.stderr.contains("not degrees"), "\(info.stderr)")
+        let refused = try CommandRunner.gmgeo(["convert", folder.path("m.geojson"), folder.path("m.gpkg")])
+        #expect(refused.status == 2 && refused.stderr.contains("--crs") && !FileManager.default.fileExists(atPath: folder.path("m.gpkg")))
+        let fixed = try CommandRunner.gmgeo(["convert", folder.path("m.geojson"), folder.path("m.gpkg"), "--crs", "EPSG:4547"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
+
     @Test("points within 100 m of a line: 50 and 99.9 m kept; 100.1, 100.02 (past the end) and 1,000 m not (CSV buffer path)")
     func pointsWithinDistanceOfLine() throws {
         let folder = try Self.folder()

@@ -34,8 +34,9 @@ public final class FeatureReader {
             var e = OGREnvelope()
             if found.isGeographic, OGR_L_GetExtent(layer, &e, source.driver == "GeoJSON" ? 1 : 0) == OGRERR_NONE,
                e.MinX < -180 || e.MaxX > 180 || e.MinY < -90 || e.MaxY > 90 {
-                throw IOError(.noCRS, "the source says \(found.name) (degrees) but its coordinates reach x \(e.MinX.rounded().shortDescription)..\(e.MaxX.rounded().shortDescription), y \(e.MinY.rounded().shortDescription)..\(e.MaxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)",
-                              location: location)
+                let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.MinX.rounded().shortDescription)..\(e.MaxX.rounded().shortDescription), y \(e.MinY.rounded().shortDescription)..\(e.MaxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)"
+                guard !source.options.refusesImpossibleCRS else { throw IOError(.noCRS, message, location: location) }
+                warnings.append("\(location): \(message)")
             }
             crs = found
         } else {

@@ -12,6 +12,9 @@ public struct ReadOptions: Sendable {
     public var encoding: String?
     /// An attribute filter in OGR SQL, e.g. "class = 'expressway'".
     public var filter: String?
+    /// Refuse a source whose declared lon/lat CRS its coordinates contradict (true), or only
+    /// warn (false: for describing a file, not using it).
+    public var refusesImpossibleCRS = true
 
     /// Creates options; everything defaults to "what the source says".
     public init(layer: String? = nil, crs: CRS? = nil, encoding: String? = nil, filter: String? = nil) {

@@ -26,7 +26,8 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let path = try LayerInput.path(source)
-        let options = try input.readOptions()
+        var options = try input.readOptions()
+        options.refusesImpossibleCRS = false  // describe such a file, with a warning
         let vector = try VectorSource(path, options: options)
         var lines = ["\(displayName(ofSource: source))", "  driver: \(vector.driver)"]
         let names = input.layer.map { [$0] } ?? vector.layerNames

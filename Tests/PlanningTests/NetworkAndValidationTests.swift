@@ -137,7 +137,7 @@ extension PlanningTests.ValidationTests {
 }
 
 extension PlanningTests.GreenNetworkTests {
-    @Test("203 round patches, three far off: pruned distances give the PC, IIC, links, nearest neighbours and gap links of every pair")
+    @Test("More round patches than importance takes, three far off: pruned distances give the PC, IIC, links, nearest neighbours and gap links of every pair")
     func prunedEqualsEveryPair() throws {
         var rules = try Scenes.rules().greenNetwork
         (rules.minPatchArea, rules.dissolve, rules.linkDistance, rules.halfProbabilityDistance) = (0, false, 150, 100)
@@ -146,9 +146,10 @@ extension PlanningTests.GreenNetworkTests {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(seed >> 11) / Double(UInt64(1) << 53)
         }
-        // 33-vertex circles over 6 km: more patches than importance takes, so pairs are pruned.
+        // 33-vertex circles over 6 km, more than importance takes (it needs every pair), so
+        // pairs are pruned.
         var green: [(name: String, cls: String, geometry: Geometry)] = []
-        for i in 0..<200 { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
+        for i in 0..<GreenNetwork.importanceLimit { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
         // Three patches in a row 3 km beyond the rest, 600 m apart edge to edge: the first has
         // one other component within reach (1 km), and the path through the middle one beats
         // its direct 1,260 m to the third, so that pair is pruned; its gap links still need it.
@@ -156,7 +157,7 @@ extension PlanningTests.GreenNetworkTests {
         let landscape = try Scenes.rect(-100, -100, 10_400, 6100)
         let r = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules)
         let n = r.patches.count
-        #expect(n == 203 && r.indices.importance.isEmpty)
+        #expect(n == GreenNetwork.importanceLimit + 3 && r.indices.importance.isEmpty)
         var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n where j != i { d[i][j] = try r.patches[i].geometry.distance(to: r.patches[j].geometry) } }
         let full = ConnectivityIndices(areas: r.patches.map { $0.area / 10_000 }, distance: { d[$0][$1] }, threshold: 150,

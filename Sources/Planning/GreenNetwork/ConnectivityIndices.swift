@@ -61,8 +61,12 @@ public struct ConnectivityIndices: Sendable {
         pStar = full.pStar
         self.areas = areas
         guard computeImportance else { importance = []; return }
-        // Each removal is independent: one per core at a time.
-        let drops = (try? ParallelMap.map(0..<n) { r in graph.numerators(removed: r) }) ?? (0..<n).map { graph.numerators(removed: $0) }
+        // Each removal is independent: one per core at a time, keeping only the two totals.
+        let without = { @Sendable (r: Int) -> (iic: Double, pc: Double) in
+            let m = graph.numerators(removed: r)
+            return (m.iic, m.pc)
+        }
+        let drops = (try? ParallelMap.map(0..<n, without)) ?? (0..<n).map(without)
         importance = (0..<n).map { r in
             let without = drops[r]
             let dIIC = 100 * (full.iic - without.iic) / full.iic

@@ -5,7 +5,7 @@ import GeoCore
 public enum GreenNetwork {
     /// Above this many patches the per-patch importance (O(n⁴)) is skipped, so large layers
     /// finish in seconds.
-    public static let importanceLimit = 150
+    public static let importanceLimit = 300
     /// PC needs every pair's distance and best path (O(n³) time, several n × n matrices):
     /// 3,000 patches take about 20 s and 0.5 GB on 2 cores; beyond, the analysis refuses
     /// rather than run for minutes and gigabytes.

@@ -85,6 +85,22 @@ struct PlanningCommandTests {
         #expect(out.stdout.contains(c.1))
     }
 
+    @Test("coverage of a zone file by a cover file in metres without a CRS: refused, then --cover-crs; half covered")
+    func coverFileCRS() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // A 1 km square zone in lon/lat-free metres, and a cover over its western half.
+        let square = #"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4547"}}, "features": [{"type": "Feature", "properties": {"name_zh": "Z"}, "geometry": {"type": "Polygon", "coordinates": [[[495000, 2515000], [496000, 2515000], [496000, 2516000], [495000, 2516000], [495000, 2515000]]]}}]}"#
+        let half = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[494000, 2514000], [495500, 2514000], [495500, 2517000], [494000, 2517000], [494000, 2514000]]]}}]}"#
+        try square.write(toFile: folder.path("zone.geojson"), atomically: true, encoding: .utf8)
+        try half.write(toFile: folder.path("cover.geojson"), atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.gmgeo(["coverage", "--zones", folder.path("zone.geojson"), "--cover", folder.path("cover.geojson")])
+        #expect(refused.status == 2 && refused.stderr.contains("not degrees"), "\(refused.stderr)")
+        let out = try CommandRunner.gmgeo(["coverage", "--zones", folder.path("zone.geojson"), "--cover", folder.path("cover.geojson"),
+                                           "--cover-crs", "EPSG:4547"])
+        #expect(out.status == 0 && out.stdout.contains("| Z | 1000000 | 500000 | 50.0% |"), "\(out.stdout) \(out.stderr)")
+    }
+
     @Test("analysis arguments are checked", arguments: [
         ["coverage"], ["coverage", "--cover", "green", "--green-service"], ["coverage", "--cover", "green", "--target", "2"],
         ["network", "--link-distance", "-5"], ["network", "--min-patch-area", "nan"], ["report", "--data", "/nonexistent"], ["coverage", "--cover", "nope"],

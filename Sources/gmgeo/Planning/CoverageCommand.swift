@@ -23,6 +23,8 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(help: "The zones to measure.") var zones = "streets"
     @Option(help: "The cover layer (embedded name or file).") var cover: String?
+    @Option(name: .customLong("cover-crs"), help: "The CRS of the --cover file when it has none or a wrong one (--crs is the zones').")
+    var coverCRS: String?
     @Option(help: "Grow the cover by this many metres first.") var buffer: Double = 0
     @Option(help: "The share each zone should reach (0-1).") var target: Double?
     @Flag(name: .customLong("green-service"), help: "Measure the 300 m / 500 m green-space service (radii and sizes from the rules).")
@@ -64,7 +66,8 @@ struct CoverageCommand: ParsableCommand {
 
     private func measure(_ zoneList: [(name: String, geometry: Geometry)], crs: CRS) throws {
         guard !zoneList.isEmpty else { throw InputError("\(zones): no zones to measure") }
-        let coverLayer = try LayerInput.read(cover ?? "", options: ReadOptions()).reprojected(to: crs)
+        let coverOptions = ReadOptions(crs: try coverCRS.map { try CRS($0) }, encoding: input.encoding)
+        let coverLayer = try LayerInput.read(cover ?? "", options: coverOptions).reprojected(to: crs)
         let result = try Coverage.compute(zones: zoneList, cover: coverLayer.features.compactMap(\.geometry), buffer: buffer, target: target)
         let layers = ResultLayers.coverage(result, zones: zoneList, crs: crs, name: "coverage")
         try write(layers.zones, layers.gaps)

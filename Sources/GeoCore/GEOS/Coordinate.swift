@@ -58,6 +58,14 @@ public struct Envelope: Hashable, Sendable, CustomStringConvertible {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
+    /// Longitudes -180...180 and latitudes -90...90: where lon/lat coordinates can lie.
+    public static let lonLatRanges = Envelope(minX: -180, minY: -90, maxX: 180, maxY: 90)
+
+    /// True when this box lies inside `other` (edges included).
+    public func isWithin(_ other: Envelope) -> Bool {
+        minX >= other.minX && maxX <= other.maxX && minY >= other.minY && maxY <= other.maxY
+    }
+
     /// True when the point lies in the box or on its edge.
     public func contains(x: Double, y: Double) -> Bool {
         x >= minX && x <= maxX && y >= minY && y <= maxY

@@ -120,11 +120,10 @@ public final class PointLocator {
     /// `locate(xs:ys:)` on every core: the points in chunks, each thread with its own locator.
     public static func locate(xs: [Double], ys: [Double], in geometries: [Geometry], distance: Double = 0) throws -> [Int32] {
         let n = Swift.min(xs.count, ys.count)
-        let chunks = Swift.max(1, Swift.min(n / 50_000, 8 * ProcessInfo.processInfo.activeProcessorCount))
-        let parts = try ParallelMap.map(0..<chunks) { c in
-            let range = (c * n / chunks)..<((c + 1) * n / chunks)
-            return try PointLocator(geometries, distance: distance).locate(xs: Array(xs[range]), ys: Array(ys[range]))
+        // Chunks of at least 50,000 points (a locator costs its prepared geometries), 8 per core at most.
+        let size = Swift.max(50_000, n / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        return try ParallelMap.chunked(n, size: size) { range in
+            try PointLocator(geometries, distance: distance).locate(xs: Array(xs[range]), ys: Array(ys[range]))
         }
-        return parts.flatMap { $0 }
     }
 }

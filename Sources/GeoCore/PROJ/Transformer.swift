@@ -59,7 +59,7 @@ public final class Transformer: Sendable {
         // The way back is the same PROJ operation inverted: no second database search.
         let made: Transformer
         if let opposite {
-            made = Transformer(reversing: opposite)
+            made = opposite.inverted()
         } else {
             made = try Transformer(from: source, to: target)
         }
@@ -155,8 +155,8 @@ public final class Transformer: Sendable {
         }
     }
 
-    /// The transformation the other way round.
-    public func inverted() throws(CRSError) -> Transformer { try Transformer(from: target, to: source) }
+    /// The transformation the other way round: the same PROJ operations, run inverted.
+    public func inverted() -> Transformer { reversing ?? Transformer(reversing: self) }
 }
 
 /// The GCJ-02/BD-09 leg of a chain, applied point by point around PROJ's WGS 84 leg.

@@ -57,10 +57,10 @@ public struct CoordinateLines {
             lines.append(Line(start: start, end: end, separator: nil, rest: end))
             return
         }
-        let (x, afterX) = CoordinateLines.number(base, i, end)
+        let (x, afterX) = DecimalText.parse(base, i, end)
         var yStart = afterX
         while yStart < end && CoordinateLines.isDelimiter(base[yStart]) { yStart += 1 }
-        let (y, afterY) = CoordinateLines.number(base, yStart, end)
+        let (y, afterY) = DecimalText.parse(base, yStart, end)
         let xOK = afterX > i && (afterX == end || CoordinateLines.isDelimiter(base[afterX]))
         let yOK = afterY > yStart && (afterY == end || CoordinateLines.isDelimiter(base[afterY]))
         guard xOK, yOK else {
@@ -80,16 +80,6 @@ public struct CoordinateLines {
         ys.append(y)
     }
 
-    /// A decimal number at `i` (strtod), and where it ends; no progress when there is none.
-    private static func number(_ base: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (Double, Int) {
-        guard i < end else { return (0, i) }
-        return base.withMemoryRebound(to: CChar.self, capacity: end + 1) { chars in
-            var stop: UnsafeMutablePointer<CChar>?
-            let value = strtod(chars + i, &stop)
-            let consumed = stop.map { UnsafePointer($0) - chars } ?? i
-            return (value, min(max(consumed, i), end))
-        }
-    }
 
     /// The text with each point replaced by (xs[k], ys[k]) at `decimals` places.
     public func rendered(xs: [Double], ys: [Double], decimals: Int) -> [UInt8] {
@@ -109,6 +99,21 @@ public struct CoordinateLines {
             out.append(10)
         }
         return out
+    }
+}
+
+/// Decimal numbers read in place from NUL-terminated bytes (CSV cells, coordinate lines).
+enum DecimalText {
+    /// The number at `i` (strtod), and where it ends (never past `end`); no progress when
+    /// there is none.
+    static func parse(_ base: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (Double, Int) {
+        guard i < end else { return (0, i) }
+        return base.withMemoryRebound(to: CChar.self, capacity: end + 1) { chars in
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(chars + i, &stop)
+            let consumed = stop.map { UnsafePointer($0) - chars } ?? i
+            return (value, min(max(consumed, i), end))
+        }
     }
 }
 
@@ -135,14 +140,21 @@ public enum FixedDecimal {
         }
     }
 
+    /// `n` in decimal, zero-padded to `minimum` digits, written in place (no array per number).
     private static func appendDigits(_ n: UInt64, minimum: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var v = n
-        repeat {
-            digits.append(UInt8(48 + v % 10))
+        var count = 1
+        var v = n / 10
+        while v > 0 {
+            count += 1
             v /= 10
+        }
+        out.append(contentsOf: repeatElement(48, count: max(count, minimum)))
+        var i = out.count - 1
+        v = n
+        repeat {
+            out[i] = UInt8(48 + v % 10)
+            v /= 10
+            i -= 1
         } while v > 0
-        while digits.count < minimum { digits.append(48) }
-        out.append(contentsOf: digits.reversed())
     }
 }

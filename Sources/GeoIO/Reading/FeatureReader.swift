@@ -31,23 +31,17 @@ public final class FeatureReader {
         } else if let found = try SpatialReference.crs(from: OGR_L_GetSpatialRef(layer)) {
             // GeoJSON is lon/lat by definition, so GDAL says EPSG:4326 even for files in metres
             // (its features are in memory, so the extent costs nothing; elsewhere only if cheap).
-            var e = OGREnvelope()
-            if found.isGeographic, OGR_L_GetExtent(layer, &e, source.driver == "GeoJSON" ? 1 : 0) == OGRERR_NONE,
-               e.MinX < -180 || e.MaxX > 180 || e.MinY < -90 || e.MaxY > 90 {
-                let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.MinX.rounded().shortDescription)..\(e.MaxX.rounded().shortDescription), y \(e.MinY.rounded().shortDescription)..\(e.MaxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)"
+            if found.isGeographic, let e = FeatureReader.extent(layer, force: source.driver == "GeoJSON"), !e.isWithin(.lonLatRanges) {
+                let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.minX.rounded().shortDescription)..\(e.maxX.rounded().shortDescription), y \(e.minY.rounded().shortDescription)..\(e.maxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)"
                 guard !source.options.refusesImpossibleCRS else { throw IOError(.noCRS, message, location: location) }
                 warnings.append("\(location): \(message)")
             }
             crs = found
         } else {
-            var e = OGREnvelope()
-            if OGR_L_GetExtent(layer, &e, 1) == OGRERR_NONE, e.MinX >= -180, e.MaxX <= 180, e.MinY >= -90, e.MaxY <= 90 {
-                crs = .wgs84
-                warnings.append("\(location): no CRS given; every coordinate is within lon/lat ranges, so assuming EPSG:4326 (use --crs to say otherwise)")
-            } else {
-                throw IOError(.noCRS, "no CRS given and the coordinates are not lon/lat; name it with --crs (e.g. --crs EPSG:4547, gcj02)",
-                              location: location)
-            }
+            let assumed = try MissingCRS.assume(lonLat: FeatureReader.extent(layer, force: true)?.isWithin(.lonLatRanges) == true,
+                                                location: location)
+            crs = assumed.crs
+            warnings.append(assumed.note)
         }
         GDALEnvironment.resetError()
         let filter = source.options.filter.map { FeatureReader.quotingFieldNames($0, fields) }
@@ -56,6 +50,13 @@ public final class FeatureReader {
                           location: location)
         }
         OGR_L_ResetReading(layer)
+    }
+
+    /// The layer's extent, or nil when it has none (or, without `force`, when it is not cheap).
+    private static func extent(_ layer: OGRLayerH, force: Bool) -> Envelope? {
+        var e = OGREnvelope()
+        guard OGR_L_GetExtent(layer, &e, force ? 1 : 0) == OGRERR_NONE else { return nil }
+        return Envelope(minX: e.MinX, minY: e.MinY, maxX: e.MaxX, maxY: e.MaxY)
     }
 
     /// The next feature, or nil at the end.

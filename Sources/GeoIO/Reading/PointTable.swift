@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 
 /// A CSV of points read straight into coordinate buffers: no feature or geometry object per
@@ -81,13 +78,9 @@ public struct PointTable {
         while i <= end {
             if i == end || base[i] == 44 {
                 if field == xi || field == yi {
-                    let value = base.withMemoryRebound(to: CChar.self, capacity: end + 1) { chars -> Double? in
-                        var stop: UnsafeMutablePointer<CChar>?
-                        let v = strtod(chars + fieldStart, &stop)
-                        guard let stop, UnsafePointer(stop) - chars == i, i > fieldStart else { return nil }
-                        return v
-                    }
-                    guard let value, value.isFinite else {
+                    // The whole cell must be the number.
+                    let (value, stop) = DecimalText.parse(base, fieldStart, i)
+                    guard stop == i, i > fieldStart, value.isFinite else {
                         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
                         throw IOError(.geometry, "column \(field + 1) is not a finite number in '\(text)'", location: "\(path): line \(line)")
                     }

@@ -25,14 +25,13 @@ public final class FeatureSink {
     public init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field],
                 encoding: String? = nil, decimals: Int = 7, geometryType: GeometryType? = nil) throws {
         self.path = path
-        let text = format == .geojson || format == .geojsonseq
-        roundingGrid = text ? pow(10, -Double(decimals)) : nil
+        roundingGrid = format.isGeoJSONText ? pow(10, -Double(decimals)) : nil
         let outputCRS = format.requiresWGS84 ? CRS.wgs84 : crs
         transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer.shared(from: c, to: .wgs84) }
-        backend = text
+        backend = format.isGeoJSONText
             ? try GeoJSONBackend(path: path, sequence: format == .geojsonseq, fields: fields, decimals: decimals)
             : try GDALBackend(path: path, format: format, name: name, crs: outputCRS, fields: fields, encoding: encoding,
-                              decimals: decimals, geometryType: geometryType)
+                              geometryType: geometryType)
     }
 
     deinit { if open { backend.discard() } }

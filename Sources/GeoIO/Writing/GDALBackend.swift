@@ -16,7 +16,7 @@ final class GDALBackend: FeatureBackend {
     private var geometryFamily: String?
 
     init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field], encoding: String?,
-         decimals: Int, geometryType: GeometryType?) throws {
+         geometryType: GeometryType?) throws {
         GDALEnvironment.ensureRegistered()
         self.path = path
         self.format = format
@@ -27,7 +27,7 @@ final class GDALBackend: FeatureBackend {
         let reference = crs.flatMap(SpatialReference.make)
         srs = reference
         let type = format.singleGeometryType ? GDALBackend.ogrType(geometryType) : wkbUnknown
-        let options = format.layerOptions(encoding: encoding, decimals: decimals)
+        let options = format.layerOptions(encoding: encoding)
         let created = GDALEnvironment.withMutableStringList(options) { GDALDatasetCreateLayer(dataset, name, reference, type, $0) }
         guard let created else {
             let reason = GDALEnvironment.lastError("GDAL failed")

@@ -9,12 +9,10 @@ struct GeoJSONText {
     let decimals: Int
     /// The layer's fields, written in this order.
     let fields: [Field]
-    private let scale: Double
 
     init(decimals: Int, fields: [Field]) {
         self.decimals = min(max(decimals, 0), 15)
         self.fields = fields
-        scale = Double(pow10(self.decimals))
     }
 
     /// Appends one Feature object (no separator, no newline).
@@ -28,8 +26,6 @@ struct GeoJSONText {
         }
         out.append(contentsOf: #" }, "geometry": "#.utf8)
         if let geometry, !geometry.isEmpty {
-            // GeoJSON has no way to write NaN or infinity (a transformation gone wrong).
-            guard geometry.coordinates.allSatisfy(\.isFinite) else { throw GeoJSONTextError.nonFinite }
             try self.geometry(geometry, to: &out)
         } else {
             out.append(contentsOf: "null".utf8)
@@ -52,11 +48,11 @@ struct GeoJSONText {
         out.append(contentsOf: GeoJSONText.typeName(g.type).utf8)
         out.append(contentsOf: #"", "coordinates": "#.utf8)
         switch g.type {
-        case .point: position(g.coordinates.first ?? Coordinate(0, 0), to: &out)
-        case .lineString, .linearRing, .multiPoint: positions(g.coordinates, to: &out)
-        case .polygon: polygon(g.polygonRings.first ?? [], to: &out)
-        case .multiLineString: list(g.coordinateSequences, to: &out) { positions($0, to: &$1) }
-        case .multiPolygon: list(g.polygonRings, to: &out) { polygon($0, to: &$1) }
+        case .point: try position(g.coordinates.first ?? Coordinate(0, 0), to: &out)
+        case .lineString, .linearRing, .multiPoint: try positions(g.coordinates, to: &out)
+        case .polygon: try polygon(g.polygonRings.first ?? [], to: &out)
+        case .multiLineString: try list(g.coordinateSequences, to: &out) { try positions($0, to: &$1) }
+        case .multiPolygon: try list(g.polygonRings, to: &out) { try polygon($0, to: &$1) }
         case .geometryCollection: break
         }
         out.append(contentsOf: " }".utf8)
@@ -74,80 +70,50 @@ struct GeoJSONText {
         }
     }
 
-    private func list<T>(_ items: [T], to out: inout [UInt8], _ each: (T, inout [UInt8]) -> Void) {
+    private func list<T>(_ items: [T], to out: inout [UInt8], _ each: (T, inout [UInt8]) throws -> Void) rethrows {
         out.append(contentsOf: "[ ".utf8)
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(contentsOf: ", ".utf8) }
-            each(item, &out)
+            try each(item, &out)
         }
         out.append(contentsOf: " ]".utf8)
     }
 
     /// Rings of one polygon, oriented as RFC 7946 asks: shell counter-clockwise, holes clockwise.
-    private func polygon(_ rings: [[Coordinate]], to out: inout [UInt8]) {
-        list(Array(rings.enumerated()), to: &out) { item, out in
+    private func polygon(_ rings: [[Coordinate]], to out: inout [UInt8]) throws {
+        try list(Array(rings.enumerated()), to: &out) { item, out in
             let (index, ring) = item
             let counterClockwise = GeoJSONText.signedArea(ring) > 0
-            positions(counterClockwise == (index == 0) ? ring : ring.reversed(), to: &out)
+            try positions(counterClockwise == (index == 0) ? ring : ring.reversed(), to: &out)
         }
     }
 
-    private func positions(_ coordinates: [Coordinate], to out: inout [UInt8]) {
-        list(coordinates, to: &out) { position($0, to: &$1) }
+    private func positions(_ coordinates: [Coordinate], to out: inout [UInt8]) throws {
+        try list(coordinates, to: &out) { try position($0, to: &$1) }
     }
 
-    private func position(_ c: Coordinate, to out: inout [UInt8]) {
+    private func position(_ c: Coordinate, to out: inout [UInt8]) throws {
         out.append(UInt8(ascii: "["))
         out.append(UInt8(ascii: " "))
-        number(c.x, to: &out)
+        try number(c.x, to: &out)
         out.append(contentsOf: ", ".utf8)
-        number(c.y, to: &out)
-        if c.z.isFinite {
+        try number(c.y, to: &out)
+        if !c.z.isNaN {
             out.append(contentsOf: ", ".utf8)
-            number(c.z, to: &out)
+            try number(c.z, to: &out)
         }
         out.append(contentsOf: " ]".utf8)
     }
 
-    /// `v` rounded to `decimals` places, without trailing zeros ("113.9", "22.7840518", "0").
-    func number(_ v: Double, to out: inout [UInt8]) {
-        let scaled = (v * scale).rounded()
-        guard abs(scaled) < 9e15 else {
-            out.append(contentsOf: GeoJSONText.shortest(v).utf8)
-            return
-        }
-        var units = Int64(scaled)
-        if units < 0 {
-            out.append(UInt8(ascii: "-"))
-            units = -units
-        }
-        let divisor = pow10(decimals)
-        GeoJSONText.digits(units / divisor, to: &out)
-        var fraction = units % divisor
-        guard fraction > 0 else { return }
-        var places = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            places -= 1
-        }
-        out.append(UInt8(ascii: "."))
-        // Leading zeros first, then the digits written from the right.
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places))
-        var i = out.count - 1
-        while fraction > 0 {
-            out[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-            i -= 1
-        }
-    }
-
-    private static func digits(_ value: Int64, to out: inout [UInt8]) {
-        guard value >= 10 else {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        digits(value / 10, to: &out)
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    /// `v` rounded to `decimals` places as printf does, without trailing zeros ("113.9",
+    /// "22.7840518", "0"); GeoJSON has no way to write NaN or infinity.
+    func number(_ v: Double, to out: inout [UInt8]) throws {
+        guard v.isFinite else { throw GeoJSONTextError.nonFinite }
+        let start = out.count
+        FixedDecimal.append(v, decimals, to: &out)
+        guard decimals > 0, out[start...].contains(UInt8(ascii: ".")) else { return }
+        while out.last == UInt8(ascii: "0") { out.removeLast() }
+        if out.last == UInt8(ascii: ".") { out.removeLast() }
     }
 
     /// A property value as JSON; non-finite numbers become null.
@@ -155,7 +121,9 @@ struct GeoJSONText {
         switch v {
         case .null: out.append(contentsOf: "null".utf8)
         case .integer(let i): out.append(contentsOf: String(i).utf8)
-        case .real(let d): out.append(contentsOf: (d.isFinite ? shortest(d) : "null").utf8)
+        // The shortest text that reads back as d; whole numbers keep ".0" ("50.0"), so
+        // readers still see a real field.
+        case .real(let d): out.append(contentsOf: (d.isFinite ? d.description : "null").utf8)
         case .boolean(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .string(let s): string(s, to: &out)
         }
@@ -182,10 +150,6 @@ struct GeoJSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// The shortest text that reads back as `d`, valid JSON; whole numbers keep ".0" so
-    /// readers still see a real field ("50.0", "0.5", "1e-07").
-    static func shortest(_ d: Double) -> String { d.description }
-
     /// Twice the signed area (shoelace): positive for counter-clockwise rings.
     static func signedArea(_ ring: [Coordinate]) -> Double {
         guard ring.count > 2 else { return 0 }
@@ -203,10 +167,4 @@ enum GeoJSONTextError: Error, CustomStringConvertible {
     case nonFinite
 
     var description: String { "a coordinate is not a finite number (NaN or infinity)" }
-}
-
-private func pow10(_ n: Int) -> Int64 {
-    var p: Int64 = 1
-    for _ in 0..<max(0, min(n, 15)) { p *= 10 }
-    return p
 }

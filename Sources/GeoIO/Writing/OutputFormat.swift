@@ -57,16 +57,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// Formats that hold one geometry kind per layer.
     var singleGeometryType: Bool { self == .shapefile }
 
-    /// Layer creation options.
-    func layerOptions(encoding: String?, decimals: Int) -> [String] {
+    /// GeoJSON text gmgeo writes itself (`GeoJSONText`); every other format goes through GDAL.
+    var isGeoJSONText: Bool { self == .geojson || self == .geojsonseq }
+
+    /// GDAL layer creation options.
+    func layerOptions(encoding: String?) -> [String] {
         switch self {
-        case .geojson: return ["RFC7946=YES", "COORDINATE_PRECISION=\(decimals)", "WRITE_NAME=NO"]
-        case .geojsonseq: return ["COORDINATE_PRECISION=\(decimals)"]
         case .csv: return ["GEOMETRY=AS_WKT", "CREATE_CSVT=NO"]
         case .shapefile: return ["ENCODING=\(encoding ?? "UTF-8")"]
         // Names as given (Chinese field names included), no numeric width limits.
         case .postgis: return ["GEOMETRY_NAME=geom", "LAUNDER=NO", "PRECISION=NO"]
-        case .gpkg, .flatgeobuf, .kml: return []
+        case .gpkg, .flatgeobuf, .kml, .geojson, .geojsonseq: return []
         }
     }
 }

@@ -49,11 +49,17 @@ public struct ConnectivityIndices: Sendable {
     public init(areas: [Double], distance: (Int, Int) -> Double, threshold: Double, k: Double, landscapeArea: Double,
                 importance computeImportance: Bool = true) {
         let n = areas.count
+        // One pass over the pairs: PC's costs and IIC's links.
         var cost = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n where i != j { cost[i * n + j] = k * distance(i, j) } }
-        let graph = Graph(areas: areas, paths: ShortestPaths(n: n, cost: cost), neighbours: (0..<n).map { i in
-            (0..<n).filter { j in j != i && distance(i, j) < threshold }
-        })
+        var neighbours = [[Int]](repeating: [], count: n)
+        for i in 0..<n {
+            for j in 0..<n where i != j {
+                let d = distance(i, j)
+                cost[i * n + j] = k * d
+                if d < threshold { neighbours[i].append(j) }
+            }
+        }
+        let graph = Graph(areas: areas, paths: ShortestPaths(n: n, cost: cost), neighbours: neighbours)
         self.landscapeArea = landscapeArea
         let full = graph.numerators(removed: nil)
         iicNumerator = full.iic
@@ -62,11 +68,10 @@ public struct ConnectivityIndices: Sendable {
         self.areas = areas
         guard computeImportance else { importance = []; return }
         // Each removal is independent: one per core at a time, keeping only the two totals.
-        let without = { @Sendable (r: Int) -> (iic: Double, pc: Double) in
+        let drops = ParallelMap.map(0..<n) { r -> (iic: Double, pc: Double) in
             let m = graph.numerators(removed: r)
             return (m.iic, m.pc)
         }
-        let drops = (try? ParallelMap.map(0..<n, without)) ?? (0..<n).map(without)
         importance = (0..<n).map { r in
             let without = drops[r]
             let dIIC = 100 * (full.iic - without.iic) / full.iic

@@ -19,34 +19,29 @@ extension GreenNetwork {
             return best
         }
         var best = closest()
+        // The other components by their gap from c (measured pairs only), nearest first.
+        func gaps(from c: Int) -> [(other: Int, length: Double)] {
+            (0..<count).filter { $0 != c }.compactMap { o in (c < o ? best[c][o] : best[o][c]).map { (o, $0.2) } }.sorted { $0.1 < $1.1 }
+        }
         // Every pair within reach is measured: a component with fewer than two others within
         // reach gets all its pairs measured, so its two nearest are exact too.
         if let reach = distance.reach {
-            func gap(_ c: Int, _ o: Int) -> Double {
-                let entry = c < o ? best[c][o] : best[o][c]
-                return entry?.2 ?? .infinity
-            }
             let wanted = min(2, count - 1)
-            let few = (0..<count).filter { c in (0..<count).filter { o in o != c && gap(c, o) <= reach }.count < wanted }
+            let few = Set((0..<count).filter { c in gaps(from: c).filter { $0.length <= reach }.count < wanted })
             if !few.isEmpty {
-                let members = Set(few)
-                try distance.complete(rows: patches.indices.filter { members.contains(component[$0]) })
+                try distance.complete(rows: patches.indices.filter { few.contains(component[$0]) })
                 best = closest()
             }
         }
         var pairs = Set<[Int]>()
         for c in 0..<count {
-            let others = (0..<count).filter { $0 != c }.compactMap { o -> (Int, Double)? in
-                let entry = c < o ? best[c][o] : best[o][c]
-                return entry.map { (o, $0.2) }
-            }.sorted { $0.1 < $1.1 }
-            for (o, _) in others.prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
+            for (o, _) in gaps(from: c).prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
         }
         // Each gain adds one link to the best-path matrix: O(n²) per bridge.
         let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
             best[pair[0]][pair[1]].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
         }
-        let gains = try ParallelMap.map(0..<candidates.count) { c in
+        let gains = ParallelMap.map(0..<candidates.count) { c in
             100 * (indices.pcNumeratorJoining(candidates[c].2, candidates[c].3) - indices.pcNumerator) / indices.pcNumerator
         }
         return try zip(candidates, gains).map { candidate, gain -> GapLink in

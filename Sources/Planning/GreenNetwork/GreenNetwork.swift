@@ -39,16 +39,16 @@ public enum GreenNetwork {
         var measured = try PatchDistances(patches.map(\.geometry), reach: prune ? reach : nil)
         let nearest = try (0..<n).map { try measured.nearest($0) }
         var distance = measured.matrix
-        let index = try PreparedIndex(patches.map(\.geometry))
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {
             let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
             for a in touching { for b in touching where a != b { distance[a * n + b] = 0 } }
         }
+        // Pairs within the link distance are always measured (it is within reach); greenway
+        // pairs are 0.
         var links: [GreenLink] = []
         for i in 0..<n {
-            let near = Set(try index.matches(patches[i].geometry, .withinDistance(rules.linkDistance)))
-            for j in (i + 1)..<n where near.contains(j) || distance[i * n + j] == 0 {
+            for j in (i + 1)..<n where distance[i * n + j] <= rules.linkDistance {
                 links.append(try link(i, j, distance[i * n + j], k, patches))
             }
         }

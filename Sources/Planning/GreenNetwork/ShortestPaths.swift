@@ -28,8 +28,7 @@ struct ShortestPaths: Sendable {
         let gone = removed ?? -1
         guard let edges else { return floydWarshall(gone) }
         // Sources are independent: one per core at a time.
-        let row = { @Sendable (s: Int) -> [Double] in s == gone ? [] : self.dijkstra(from: s, edges, gone) }
-        let rows = (try? ParallelMap.map(0..<n, row)) ?? (0..<n).map(row)
+        let rows = ParallelMap.map(0..<n) { s in s == gone ? [] : self.dijkstra(from: s, edges, gone) }
         var result = cost
         for s in 0..<n where s != gone {
             for t in 0..<n where t != gone { result[s * n + t] = rows[s][t] }

@@ -83,12 +83,9 @@ public enum ProjectValidation {
     /// projects are split into chunks assessed on every core.
     public static func assess(_ projects: [(geometry: Geometry, kind: String)], context: ValidationContext,
                               rules: PlanningRules) throws -> [ProjectAssessment] {
-        let chunk = 512
-        guard projects.count > chunk else { return try assessChunk(projects, context: context, rules: rules) }
-        let starts = Array(stride(from: 0, to: projects.count, by: chunk))
-        return try ParallelMap.map(starts.indices) { i in
-            try assessChunk(Array(projects[starts[i]..<min(starts[i] + chunk, projects.count)]), context: context, rules: rules)
-        }.flatMap { $0 }
+        try ParallelMap.chunked(projects.count, size: 512) { range in
+            try assessChunk(Array(projects[range]), context: context, rules: rules)
+        }
     }
 
     /// One thread's share: its own prepared indexes (they are not shared between threads).

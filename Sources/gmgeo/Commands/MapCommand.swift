@@ -49,18 +49,19 @@ struct MapCommand: ParsableCommand {
             s.labelField = parts[1]
             styles[parts[0]] = s
         }
-        let mapLayers = try layers.map { argument -> MapLayer in
-            let layer = try LayerInput.readProjected(argument, options: ReadOptions())
+        // A layer with its style: from --style or --label, else the palette's for its name.
+        let mapLayer = { (argument: String) throws -> MapLayer in
             let name = MapCommand.shortName(argument)
-            let s = styles[name] ?? Palette.style(for: name)
-            if let field = s.labelField { _ = try layer.requireField(field) }
-            return MapLayer(layer: layer, style: s)
+            return MapLayer(layer: try LayerInput.readProjected(argument, options: ReadOptions()), style: styles[name] ?? Palette.style(for: name))
+        }
+        let mapLayers = try layers.map { argument -> MapLayer in
+            let m = try mapLayer(argument)
+            if let field = m.style.labelField { _ = try m.layer.requireField(field) }
+            return m
         }
         try MapCommand.warnIfNoCJKFont()
         let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution)
-        let insetLayer = try inset.map { name in
-            MapLayer(layer: try LayerInput.readProjected(name, options: ReadOptions()), style: styles[MapCommand.shortName(name)] ?? Palette.style(for: MapCommand.shortName(name)))
-        }
+        let insetLayer = try inset.map(mapLayer)
         let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), inset: insetLayer, to: output)
         Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
     }

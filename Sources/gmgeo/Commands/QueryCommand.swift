@@ -105,11 +105,11 @@ struct QueryCommand: ParsableCommand {
         let source: CRS
         if let crs = input.crs {
             source = try CRS(crs)
-        } else if table.xs.allSatisfy({ (-180...180).contains($0) }), table.ys.allSatisfy({ (-90...90).contains($0) }) {
-            source = .wgs84
-            Stderr.write("gmgeo: \(layerArgument): no CRS given; every coordinate is within lon/lat ranges, so assuming EPSG:4326 (use --crs to say otherwise)\n")
         } else {
-            throw InputError("\(layerArgument): no CRS given and the coordinates are not lon/lat; name it with --crs (e.g. --crs EPSG:4547, gcj02)")
+            let lonLat = zip(table.xs, table.ys).allSatisfy { Envelope.lonLatRanges.contains(x: $0, y: $1) }
+            let assumed = try MissingCRS.assume(lonLat: lonLat, location: layerArgument)
+            source = assumed.crs
+            Stderr.write("gmgeo: \(assumed.note)\n")
         }
         var xs = table.xs, ys = table.ys
         if source != .guangmingWorking {

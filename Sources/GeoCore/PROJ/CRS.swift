@@ -108,6 +108,9 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     public static let bd09 = CRS(kind: .bd09, name: "BD-09 (Baidu offset of GCJ-02)", isGeographic: true,
                                  unitName: "degree", epsgCode: nil)
 
+    /// True for GCJ-02 and BD-09, which no file format can label.
+    public var isChineseOffset: Bool { kind == .gcj02 || kind == .bd09 }
+
     /// A short label: "EPSG:4547", "gcj02", or the name.
     public var description: String {
         switch kind {

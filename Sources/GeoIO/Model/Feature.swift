@@ -25,7 +25,7 @@ public struct Feature: Sendable {
 
 extension Feature {
     /// The attributes that name a feature, in the order they are tried.
-    public static let nameFields = ["name_zh", "name", "name_en", "NAME"]
+    public static let nameFields = ["name_zh", "name", "name_en", "NAME", "名称", "项目名称", "名字"]
 
     /// The feature's display name: its first name attribute, else "feature <id or index>".
     public func displayName(index: Int? = nil) -> String {

@@ -32,14 +32,14 @@ public final class FeatureReader {
             // GeoJSON is lon/lat by definition, so GDAL says EPSG:4326 even for files in metres
             // (its features are in memory, so the extent costs nothing; elsewhere only if cheap).
             if found.isGeographic, let e = FeatureReader.extent(layer, force: source.driver == "GeoJSON"), !e.isWithin(.lonLatRanges) {
-                let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.minX.rounded().shortDescription)..\(e.maxX.rounded().shortDescription), y \(e.minY.rounded().shortDescription)..\(e.maxY.rounded().shortDescription): not degrees; name the real CRS with --crs (e.g. --crs EPSG:4547)"
+                let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.minX.rounded().shortDescription)..\(e.maxX.rounded().shortDescription), y \(e.minY.rounded().shortDescription)..\(e.maxY.rounded().shortDescription): not degrees; name the real CRS after the file name, e.g. '\(MissingCRS.fixExample(source.path))', or with --crs for a command's main input"
                 guard !source.options.refusesImpossibleCRS else { throw IOError(.noCRS, message, location: location) }
                 warnings.append("\(location): \(message)")
             }
             crs = found
         } else {
             let assumed = try MissingCRS.assume(lonLat: FeatureReader.extent(layer, force: true)?.isWithin(.lonLatRanges) == true,
-                                                location: location)
+                                                location: location, source: source.path)
             crs = assumed.crs
             warnings.append(assumed.note)
         }

@@ -3,6 +3,9 @@ import Foundation
 /// A CSV of points read straight into coordinate buffers: no feature or geometry object per
 /// row. For the many-points case (a million GPS or phone-app points): the coordinates go to
 /// `PointLocator` or `Transformer` in one batch, and selected rows are copied out verbatim.
+/// Columns, bad rows and their wording follow the same rules as `VectorSource` (one
+/// contract): a file this path cannot take (quotes, another encoding, a WKT or "lon,lat"
+/// column) is left to `VectorSource`.
 public struct PointTable {
     /// The header line's column names.
     public let columns: [String]
@@ -14,39 +17,39 @@ public struct PointTable {
     public private(set) var ys: [Double] = []
     /// Each data row's byte range in the file (without its line end).
     public private(set) var rows: [Range<Int>] = []
+    /// A note for the user (rows left out under `BadRowPolicy.skip`), or nil.
+    public private(set) var note: String?
     private let bytes: [UInt8]
     private let headerRange: Range<Int>
 
-    /// Column names taken as x and y, as GDAL's CSV driver is told to (lower case).
-    public static let xNames = ["x", "lon", "lng", "long", "longitude", "经度"]
-    /// Column names taken as y.
-    public static let yNames = ["y", "lat", "latitude", "纬度"]
-
-    /// Reads `path`; nil when it is not a plain comma-separated file with x/y columns (then
-    /// read it through `VectorSource`). Throws for a bad number, naming the line.
-    public static func read(_ path: String) throws -> PointTable? {
-        guard path.lowercased().hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try PointTable(Array(data), path: path)
+    /// Reads `path`; nil when it is not a plain UTF-8 comma-separated file with x/y columns
+    /// (then read it through `VectorSource`). Bad rows follow `options.badRows`.
+    public static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> PointTable? {
+        guard path.lowercased().hasSuffix(".csv"), TextEncoding.isUTF8(options.encoding),
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Quoted cells, long lines and other encodings need the full reader.
+        guard !bytes.contains(34), TextEncoding.firstInvalidUTF8(bytes) == nil else { return nil }
+        return try PointTable(bytes, path: path, options: options)
     }
 
-    private init?(_ data: [UInt8], path: String) throws {
+    private init?(_ data: [UInt8], path: String, options: ReadOptions) throws {
         bytes = data + [0]
         let count = data.count
-        var offset = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard let headerEnd = data[offset...].firstIndex(of: 10) else { return nil }
-        let header = String(decoding: data[offset..<headerEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        // Quoted headers or cells need a real CSV parser: leave those to GDAL.
-        guard !data.contains(34) else { return nil }
+        guard let headerEnd = data.firstIndex(of: 10), headerEnd <= DelimitedText.maximumLineLength else { return nil }
+        let header = String(decoding: data[0..<headerEnd], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard header.contains(",") else { return nil }
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let xi = names.firstIndex(where: { PointTable.xNames.contains($0.lowercased()) }),
-              let yi = names.firstIndex(where: { PointTable.yNames.contains($0.lowercased()) }) else { return nil }
+        guard case .xy(let xi, let yi)? = try? CoordinateColumns.decide(names, request: options.columns) else { return nil }
         columns = names
         xColumn = xi
         yColumn = yi
-        headerRange = offset..<headerEnd
-        offset = headerEnd + 1
+        headerRange = 0..<headerEnd
+        var offset = headerEnd + 1
         var line = 1
         var xs: [Double] = [], ys: [Double] = [], rows: [Range<Int>] = []
+        var rejected: [TableRows.Rejected] = []
         xs.reserveCapacity(count / 24)
         ys.reserveCapacity(count / 24)
         try bytes.withUnsafeBufferPointer { buffer in
@@ -55,14 +58,33 @@ public struct PointTable {
                 line += 1
                 var end = offset
                 while end < count && base[end] != 10 { end += 1 }
+                if end - offset > DelimitedText.maximumLineLength {
+                    throw IOError(.format, "the line is longer than \(DelimitedText.maximumLineLength / 1_048_576) MiB: not a table row (a binary file, or an unclosed quote)",
+                                  location: "\(path): line \(line)")
+                }
                 let stop = end > offset && base[end - 1] == 13 ? end - 1 : end
                 if stop > offset {
-                    let (x, y) = try PointTable.coordinates(base, offset, stop, xi, yi, line: line, path: path)
-                    xs.append(x)
-                    ys.append(y)
-                    rows.append(offset..<stop)
+                    switch PointTable.coordinates(base, offset, stop, xi, yi, names) {
+                    case .success(let (x, y)):
+                        xs.append(x)
+                        ys.append(y)
+                        rows.append(offset..<stop)
+                    case .failure(let problem):
+                        let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: stop - offset), as: UTF8.self)
+                        rejected.append(TableRows.Rejected(line: line, reason: problem.description,
+                                                           cells: text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+                    }
                 }
                 offset = end + 1
+            }
+        }
+        if !rejected.isEmpty {
+            switch options.badRows {
+            case .refuse:
+                throw TableRows.refusal(rejected, total: rejected.count + rows.count, path: path)
+            case .skip(let rejects):
+                try TableRows.writeRejects(rejected, columns: names, to: rejects)
+                note = TableRows.skippedNote(rejected, path: path, rejects: rejects)
             }
         }
         self.xs = xs
@@ -70,31 +92,38 @@ public struct PointTable {
         self.rows = rows
     }
 
+    /// A row's x and y, or why it has none (worded as `TableRows` words it).
     private static func coordinates(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ xi: Int, _ yi: Int,
-                                    line: Int, path: String) throws -> (Double, Double) {
+                                    _ names: [String]) -> Result<(Double, Double), RowProblem> {
         var field = 0, fieldStart = start
         var x = Double.nan, y = Double.nan
+        var problems: [Int: RowProblem] = [:]
         var i = start
         while i <= end {
             if i == end || base[i] == 44 {
                 if field == xi || field == yi {
-                    // The whole cell must be the number.
-                    let (value, stop) = DecimalText.parse(base, fieldStart, i)
-                    guard stop == i, i > fieldStart, value.isFinite else {
-                        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-                        throw IOError(.geometry, "column \(field + 1) is not a finite number in '\(text)'", location: "\(path): line \(line)")
-                    }
-                    if field == xi { x = value } else { y = value }
+                    var a = fieldStart, b = i
+                    while a < b && (base[a] == 32 || base[a] == 9) { a += 1 }
+                    while b > a && (base[b - 1] == 32 || base[b - 1] == 9) { b -= 1 }
+                    let (value, stop) = DecimalText.parse(base, a, b)
+                    if b == a {
+                        problems[field] = .empty(names[field])
+                    } else if let problem = RowProblem.number(value, complete: stop == b, text: String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self),
+                                                              column: names[field]) {
+                        problems[field] = problem
+                    } else if field == xi { x = value } else { y = value }
                 }
                 field += 1
                 fieldStart = i + 1
             }
             i += 1
         }
-        guard x.isFinite, y.isFinite else {
-            throw IOError(.geometry, "the row has no x or y value", location: "\(path): line \(line)")
-        }
-        return (x, y)
+        // x is judged before y, as `TableRows` judges it.
+        if let problem = problems[xi] { return .failure(problem) }
+        if let problem = problems[yi] { return .failure(problem) }
+        if x.isNaN { return .failure(.empty(names[xi])) }
+        if y.isNaN { return .failure(.empty(names[yi])) }
+        return .success((x, y))
     }
 
     /// The header and the rows where `keep` is true, as CSV text (rows copied verbatim).

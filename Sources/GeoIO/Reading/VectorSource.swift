@@ -15,9 +15,11 @@ public final class VectorSource {
     let options: ReadOptions
     let dataset: GDALDatasetH
 
-    /// Opens `path` for reading.
-    /// - Throws: `IOError.open` naming the file and GDAL's reason.
-    public init(_ path: String, options: ReadOptions = ReadOptions()) throws(IOError) {
+    /// Opens `path` for reading. A CSV is read by gmgeo itself (`TableRows`: encoding,
+    /// coordinate columns and bad rows decided the same way everywhere); a JSON file holding
+    /// a bare array of Features (DataV exports) reads as a FeatureCollection.
+    /// - Throws: `IOError.open` naming the file, what was found and what would work.
+    public init(_ path: String, options: ReadOptions = ReadOptions()) throws {
         GDALEnvironment.ensureRegistered()
         self.path = path
         self.options = options
@@ -26,32 +28,46 @@ public final class VectorSource {
             throw IOError(.open, "no such file", location: path)
         }
         let ext = (path as NSString).pathExtension.lowercased()
-        var openOptions: [String] = []
-        var allowed: [String] = []
-        if ext == "csv" {
-            // Lon/lat or WKT columns under the names phone apps and spreadsheets use.
-            allowed = ["CSV"]
-            openOptions = ["X_POSSIBLE_NAMES=lon,lng,long,longitude,x,经度", "Y_POSSIBLE_NAMES=lat,latitude,y,纬度",
-                           "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"]
+        if ["csv", "tsv"].contains(ext) {
+            let table = try TableRows(path: path, options: options)
+            dataset = try MemoryDataset.make(name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension, table: table)
+            driver = "CSV"
+            if case .skip(let rejects) = options.badRows, !table.rejected.isEmpty {
+                try table.writeRejects(to: rejects)
+                warnings.append(TableRows.skippedNote(table.rejected, path: path, rejects: rejects))
+            }
+            return
         }
+        var openPath = path
+        if !isConnection, ["json", "geojson"].contains(ext), let array = DataVArray.wrapped(path) {
+            memoryFile = array
+            openPath = array
+        }
+        var openOptions: [String] = []
         if let encoding = options.encoding, ["shp", "dbf"].contains(ext) || FileManager.default.isDirectory(path) {
             openOptions.append("ENCODING=\(encoding)")
         }
         GDALEnvironment.resetError()
-        let handle = GDALEnvironment.withStringList(allowed) { drivers in
-            GDALEnvironment.withStringList(openOptions) { opts in
-                GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), drivers, opts, nil)
-            }
+        let handle = GDALEnvironment.withStringList(openOptions) { opts in
+            GDALOpenEx(openPath, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, opts, nil)
         }
         guard let handle else {
-            throw IOError(.open, "cannot open as a vector source: \(GDALEnvironment.lastError("no GDAL driver recognises it"))",
+            let reason = GDALEnvironment.lastError("no GDAL driver recognises it")
+            if let memoryFile { VSIUnlink(memoryFile) }
+            throw IOError(.open, isConnection ? "cannot open the database: \(reason)" : SourceSniffer.explain(path, gdalReason: reason),
                           location: displayName(ofSource: path))
         }
         dataset = handle
         driver = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? "unknown"
     }
 
-    deinit { GDALClose(dataset) }
+    /// A /vsimem/ copy of the source that GDAL reads instead (DataV arrays), removed on close.
+    private var memoryFile: String?
+
+    deinit {
+        GDALClose(dataset)
+        if let memoryFile { VSIUnlink(memoryFile) }
+    }
 
     /// The names of the source's layers, in order.
     public var layerNames: [String] {

@@ -14,6 +14,8 @@ public final class FeatureSink {
     public let path: String
     /// Features written so far.
     public private(set) var count = 0
+    /// The CRS the file is written in (EPSG:4326 for GeoJSON and KML, and for GCJ-02/BD-09 input).
+    public let outputCRS: CRS?
     private let backend: FeatureBackend
     private let transformer: Transformer?
     /// The grid coordinates are rounded to on output (GeoJSON decimals), or nil.
@@ -23,15 +25,19 @@ public final class FeatureSink {
     /// Starts a file at `path` for features with `fields` whose geometries are in `crs`.
     /// GeoJSON, GeoJSONSeq and KML are written in EPSG:4326 (features are transformed).
     public init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field],
-                encoding: String? = nil, decimals: Int = 7, geometryType: GeometryType? = nil) throws {
+                encoding: String? = nil, decimals: Int = 7, geometryType: GeometryType? = nil, mode: WriteMode = .create) throws {
+        try OutputPath.check(path)
         self.path = path
         roundingGrid = format.isGeoJSONText ? pow(10, -Double(decimals)) : nil
-        let outputCRS = format.requiresWGS84 ? CRS.wgs84 : crs
-        transformer = try crs.flatMap { c in c == outputCRS || outputCRS == nil ? nil : try Transformer.shared(from: c, to: .wgs84) }
+        // GCJ-02 and BD-09 have no label a file can carry: their coordinates are written as
+        // WGS 84, never under a WGS 84 label unconverted.
+        let outputCRS = format.requiresWGS84 || crs?.isChineseOffset == true ? CRS.wgs84 : crs
+        self.outputCRS = outputCRS
+        transformer = try crs.flatMap { c in try outputCRS.flatMap { c == $0 ? nil : try Transformer.shared(from: c, to: $0) } }
         backend = format.isGeoJSONText
             ? try GeoJSONBackend(path: path, sequence: format == .geojsonseq, fields: fields, decimals: decimals)
             : try GDALBackend(path: path, format: format, name: name, crs: outputCRS, fields: fields, encoding: encoding,
-                              geometryType: geometryType)
+                              geometryType: geometryType, mode: mode)
     }
 
     deinit { if open { backend.discard() } }
@@ -80,4 +86,15 @@ protocol FeatureBackend: AnyObject {
     func finish() throws
     /// Throws the output away.
     func discard()
+}
+
+/// What to do when the target GeoPackage already has a layer of the name being written
+/// (as ogr2ogr -update): other formats hold one layer and are replaced whole.
+public enum WriteMode: Sendable {
+    /// Add a new layer; refuse when one of that name exists.
+    case create
+    /// Replace the layer of that name.
+    case overwrite
+    /// Add the features to the layer of that name.
+    case append
 }

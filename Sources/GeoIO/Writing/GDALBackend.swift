@@ -14,21 +14,23 @@ final class GDALBackend: FeatureBackend {
     private let layer: OGRLayerH
     private var srs: OGRSpatialReferenceH?
     private var geometryFamily: String?
+    /// Each field's index in the OGR layer (by name: an appended-to layer has its own order).
+    private var fieldIndex: [Int32] = []
 
     init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field], encoding: String?,
-         geometryType: GeometryType?) throws {
+         geometryType: GeometryType?, mode: WriteMode) throws {
         GDALEnvironment.ensureRegistered()
         self.path = path
         self.format = format
         self.fields = fields
-        let (dataset, staging) = try GDALBackend.openTarget(path, format: format, layer: name)
+        let (dataset, staging, existing) = try GDALBackend.openTarget(path, format: format, layer: name, mode: mode)
         self.dataset = dataset
         self.staging = staging
         let reference = crs.flatMap(SpatialReference.make)
         srs = reference
         let type = format.singleGeometryType ? GDALBackend.ogrType(geometryType) : wkbUnknown
         let options = format.layerOptions(encoding: encoding)
-        let created = GDALEnvironment.withMutableStringList(options) { GDALDatasetCreateLayer(dataset, name, reference, type, $0) }
+        let created = existing ?? GDALEnvironment.withMutableStringList(options) { GDALDatasetCreateLayer(dataset, name, reference, type, $0) }
         guard let created else {
             let reason = GDALEnvironment.lastError("GDAL failed")
             if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
@@ -38,8 +40,15 @@ final class GDALBackend: FeatureBackend {
             throw IOError(.write, "cannot create layer \(name): \(reason)", location: displayName(ofSource: path))
         }
         layer = created
+        if existing != nil, let theirs = OGR_L_GetSpatialRef(created), let reference, OSRIsSame(theirs, reference) == 0 {
+            let theirName = OSRGetName(theirs).map { String(cString: $0) } ?? "another CRS"
+            discard()
+            throw IOError(.write, "the layer '\(name)' is in \(theirName), the features to append are in \(crs?.description ?? "another CRS"); add --to-crs to match it",
+                          location: displayName(ofSource: path))
+        }
         geometryFamily = geometryType.map(GDALBackend.family)
         for field in fields {
+            if existing != nil, OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), field.name) >= 0 { continue }
             guard let fd = OGR_Fld_Create(field.name, GDALBackend.ogrType(field.type)) else { continue }
             if field.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
             let status = OGR_L_CreateField(layer, fd, 1)
@@ -50,11 +59,15 @@ final class GDALBackend: FeatureBackend {
                 throw IOError(.write, "cannot create field \(field.name): \(reason)", location: displayName(ofSource: path))
             }
         }
+        fieldIndex = fields.map { OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(created), $0.name) }
         if format != .postgis { _ = OGR_L_StartTransaction(layer) }
     }
 
-    /// A new temporary file in a hidden folder beside `path`, or the database in a transaction.
-    private static func openTarget(_ path: String, format: OutputFormat, layer name: String) throws -> (GDALDatasetH, StagingFolder?) {
+    /// A new temporary file in a hidden folder beside `path` (for an existing GeoPackage, a
+    /// copy of it, so its other layers stay), or the database in a transaction; and the
+    /// existing layer to append to.
+    private static func openTarget(_ path: String, format: OutputFormat, layer name: String,
+                                   mode: WriteMode) throws -> (GDALDatasetH, StagingFolder?, OGRLayerH?) {
         GDALEnvironment.resetError()
         if format == .postgis {
             let location = displayName(ofSource: path)
@@ -69,9 +82,12 @@ final class GDALBackend: FeatureBackend {
                 GDALClose(dataset)
                 throw IOError(.write, "cannot start a transaction: \(GDALEnvironment.lastError("GDAL failed"))", location: location)
             }
-            return (dataset, nil)
+            return (dataset, nil, nil)
         }
         let staging = try StagingFolder(for: path)
+        if format == .gpkg, FileManager.default.fileExists(atPath: path) {
+            return try updateCopy(path, staging: staging, layer: name, mode: mode)
+        }
         guard let driver = GDALGetDriverByName(format.driver) else {
             staging.remove()
             throw IOError(.format, "GDAL has no \(format.driver) driver here", location: path)
@@ -80,7 +96,45 @@ final class GDALBackend: FeatureBackend {
             staging.remove()
             throw IOError(.write, "cannot create: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
         }
-        return (dataset, staging)
+        return (dataset, staging, nil)
+    }
+
+    /// An existing GeoPackage, copied into the staging folder and opened for update, as
+    /// ogr2ogr -update does: a new layer is added; a layer of the same name is refused,
+    /// replaced (`.overwrite`) or appended to (`.append`).
+    private static func updateCopy(_ path: String, staging: StagingFolder, layer name: String,
+                                   mode: WriteMode) throws -> (GDALDatasetH, StagingFolder?, OGRLayerH?) {
+        do {
+            try FileManager.default.copyItem(atPath: path, toPath: staging.temporaryFile.path)
+        } catch {
+            staging.remove()
+            throw IOError(.write, "cannot copy the GeoPackage to update it: \(error.localizedDescription)", location: path)
+        }
+        guard let dataset = GDALOpenEx(staging.temporaryFile.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR), nil, nil, nil) else {
+            staging.remove()
+            throw IOError(.write, "cannot open the GeoPackage for update: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
+        }
+        let count = GDALDatasetGetLayerCount(dataset)
+        guard let index = (0..<count).first(where: { i in
+            GDALDatasetGetLayer(dataset, i).flatMap { OGR_L_GetName($0) }.map { String(cString: $0) == name } ?? false
+        }) else { return (dataset, staging, nil) }
+        switch mode {
+        case .create:
+            GDALClose(dataset)
+            staging.remove()
+            throw IOError(.write, "the GeoPackage already has a layer '\(name)'; add --overwrite to replace it, --append to add to it, or --output-layer to name a new one",
+                          location: path)
+        case .overwrite:
+            guard GDALDatasetDeleteLayer(dataset, index) == OGRERR_NONE else {
+                let reason = GDALEnvironment.lastError("GDAL failed")
+                GDALClose(dataset)
+                staging.remove()
+                throw IOError(.write, "cannot replace the layer '\(name)': \(reason)", location: path)
+            }
+            return (dataset, staging, nil)
+        case .append:
+            return (dataset, staging, GDALDatasetGetLayer(dataset, index))
+        }
     }
 
     func discard() {
@@ -94,7 +148,7 @@ final class GDALBackend: FeatureBackend {
     func write(_ feature: Feature, geometry: Geometry?, place: String) throws {
         guard let f = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw IOError(.write, "out of memory", location: place) }
         defer { OGR_F_Destroy(f) }
-        for (i, field) in fields.enumerated() { GDALBackend.set(f, Int32(i), feature[field.name]) }
+        for (i, field) in zip(fieldIndex, fields) where i >= 0 { GDALBackend.set(f, i, feature[field.name]) }
         if var g = geometry {
             if format.singleGeometryType { g = try promote(g, place) }
             OGR_F_SetGeometryDirectly(f, try OGRGeometry.make(g))
@@ -166,7 +220,7 @@ final class GDALBackend: FeatureBackend {
         }
     }
 
-    private static func ogrType(_ type: FieldType) -> OGRFieldType {
+    static func ogrType(_ type: FieldType) -> OGRFieldType {
         switch type {
         case .integer: return OFTInteger64
         case .boolean: return OFTInteger
@@ -178,7 +232,7 @@ final class GDALBackend: FeatureBackend {
         }
     }
 
-    private static func set(_ f: OGRFeatureH, _ i: Int32, _ value: FieldValue) {
+    static func set(_ f: OGRFeatureH, _ i: Int32, _ value: FieldValue) {
         switch value {
         case .null: OGR_F_SetFieldNull(f, i)
         case .integer(let v): OGR_F_SetFieldInteger64(f, i, GIntBig(v))

@@ -66,12 +66,13 @@ public enum ResultLayers {
         return out
     }
 
-    /// Projects with their verdicts and findings.
-    public static func validation(_ layer: Layer, _ assessments: [ProjectAssessment]) -> Layer {
+    /// Projects with their verdicts and findings; `kinds` the kind keys they were read as.
+    public static func validation(_ layer: Layer, _ assessments: [ProjectAssessment], kinds: [String?]) -> Layer {
         var out = bufferCheck(layer, assessments.map(\.buffer))
-        out.fields += [Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
+        out.fields += [Field("kind_key", .string), Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
                        Field("expert_review", .boolean), Field("green_taken_m2", .real), Field("verdict", .string), Field("reasons", .string)]
         for (i, a) in assessments.enumerated() {
+            out.features[i]["kind_key"] = kinds[i].map { .string($0) } ?? .null
             out.features[i]["street"] = a.street.map { .string($0) } ?? .null
             out.features[i]["upgrade_district"] = .string(a.upgradeDistricts.joined(separator: ";"))
             out.features[i]["control_zones"] = .string(a.controlZones.joined(separator: ";"))

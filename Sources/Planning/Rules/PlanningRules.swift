@@ -47,6 +47,8 @@ public struct PlanningRules: Sendable, Equatable {
     public var greenNetwork: GreenNetwork
     /// Which projects need expert committee review.
     public var review: Review
+    /// The project kinds and the words planners write for them.
+    public var kinds: ProjectKinds
 
     /// Reads a rules file.
     /// - Throws: `RulesError` naming the file and the missing or wrong key.
@@ -86,6 +88,10 @@ public struct PlanningRules: Sendable, Equatable {
                                     dissolve: try r.bool("green_network", "dissolve"))
         review = Review(zones: try r.strings("review", "zones"), kindsInZone: try r.strings("review", "kinds_in_zone"),
                         kindsAnywhere: try r.strings("review", "kinds_anywhere"))
+        kinds = try r.kinds(default: ["general"] + review.kindsInZone + review.kindsAnywhere)
+        for kind in review.kindsInZone + review.kindsAnywhere where !kinds.keys.contains(kind) {
+            throw RulesError(file: file, message: "[review] names the kind '\(kind)', which [project_kinds] does not define (kinds: \(kinds.keys.joined(separator: ", ")))")
+        }
         _ = try CRS(workingCRS)
     }
 
@@ -167,6 +173,17 @@ private struct RulesReader {
     func string(_ section: String, _ key: String) throws -> String {
         guard let s = try value(section, key).string else { throw RulesError(file: file, message: "[\(section)] \(key) must be text") }
         return s
+    }
+
+    /// [project_kinds]: key = [words]; without the section, the keys named in [review].
+    func kinds(default keys: [String]) throws -> ProjectKinds {
+        guard let section = table["project_kinds"] else {
+            var seen: Set<String> = []
+            return ProjectKinds(keys.filter { seen.insert($0).inserted }.map { ($0, []) })
+        }
+        guard let kinds = section.table else { throw RulesError(file: file, message: "[project_kinds] must be a table of kind = [words]") }
+        guard !kinds.isEmpty else { throw RulesError(file: file, message: "[project_kinds] is empty") }
+        return ProjectKinds(try kinds.keys.map { ($0, try strings("project_kinds", $0)) })
     }
 
     func strings(_ section: String, _ key: String) throws -> [String] {

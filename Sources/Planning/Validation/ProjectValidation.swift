@@ -37,11 +37,15 @@ public struct ProjectAssessment: Sendable {
     public let greenTouched: [String]
     /// Every rule that fired.
     public let rules: [FiredRule]
+    /// What was checked and found clear, in plain words (the reason of an ok verdict).
+    public let cleared: [String]
 
     /// The worst verdict of the rules that fired, ok when none did.
     public var verdict: Verdict { rules.map(\.verdict).max() ?? .ok }
-    /// Every fired rule's reason, joined.
-    public var reasons: String { rules.isEmpty ? "no rule applies" : rules.map(\.reason).joined(separator: "; ") }
+    /// Every fired rule's reason, joined; for an ok project, what it passed.
+    public var reasons: String {
+        rules.isEmpty ? "passed every check: " + cleared.joined(separator: "; ") : rules.map(\.reason).joined(separator: "; ")
+    }
     /// True when expert committee review is needed before design approval.
     public var needsExpertReview: Bool { rules.contains { $0.code.hasPrefix("review") } }
 }
@@ -77,11 +81,29 @@ public struct ValidationContext: Sendable {
     }
 }
 
+/// One project to check: where it is and its kind (a key of the rules' [project_kinds],
+/// or nil when what was written is not one).
+public struct ProjectToCheck: Sendable {
+    /// Its point or footprint, in the working CRS.
+    public let geometry: Geometry
+    /// The kind's key, or nil when the value written is not a known kind.
+    public let kind: String?
+    /// The kind as written in the file.
+    public let written: String
+
+    /// A project of a known kind (or of an unknown one, `kind` nil).
+    public init(geometry: Geometry, kind: String?, written: String? = nil) {
+        self.geometry = geometry
+        self.kind = kind
+        self.written = written ?? kind ?? ""
+    }
+}
+
 /// Checks proposed projects against the plan's rules.
 public enum ProjectValidation {
     /// Assesses every project (geometry and kind) against the context and rules; many
     /// projects are split into chunks assessed on every core.
-    public static func assess(_ projects: [(geometry: Geometry, kind: String)], context: ValidationContext,
+    public static func assess(_ projects: [ProjectToCheck], context: ValidationContext,
                               rules: PlanningRules) throws -> [ProjectAssessment] {
         try ParallelMap.chunked(projects.count, size: 512) { range in
             try assessChunk(Array(projects[range]), context: context, rules: rules)
@@ -89,7 +111,7 @@ public enum ProjectValidation {
     }
 
     /// One thread's share: its own prepared indexes (they are not shared between threads).
-    private static func assessChunk(_ projects: [(geometry: Geometry, kind: String)], context: ValidationContext,
+    private static func assessChunk(_ projects: [ProjectToCheck], context: ValidationContext,
                                     rules: PlanningRules) throws -> [ProjectAssessment] {
         let streets = try PreparedIndex(context.streets.map(\.geometry))
         let districts = try PreparedIndex(context.upgradeDistricts.map(\.geometry))
@@ -100,9 +122,12 @@ public enum ProjectValidation {
         return try projects.enumerated().map { index, project in
             let g = project.geometry
             var fired: [FiredRule] = []
+            var cleared: [String] = []
             if try !inDistrict.covers(g) {
                 fired.append(FiredRule(code: "outside-district", verdict: .conflict,
                                        reason: try inDistrict.intersects(g) ? "extends outside Guangming District" : "lies outside Guangming District"))
+            } else {
+                cleared.append("inside Guangming District")
             }
             // The street is the one holding most of the project (its point for points).
             let streetHits = try streets.matches(g, .intersects)
@@ -110,17 +135,27 @@ public enum ProjectValidation {
                 .map { context.streets[$0].name }
             let zoneNames = try zones.matches(g, .intersects).map { context.controlZones[$0].name }
             let reviewZones = zoneNames.filter { rules.review.zones.contains($0) }
-            if rules.review.kindsInZone.contains(project.kind), !reviewZones.isEmpty {
-                fired.append(FiredRule(code: "review-zone", verdict: .needsReview,
-                                       reason: "a \(project.kind) project inside the landscape control zone \(reviewZones.joined(separator: ", ")) needs expert committee review"))
-            }
-            if rules.review.kindsAnywhere.contains(project.kind) {
-                fired.append(FiredRule(code: "review-kind", verdict: .needsReview,
-                                       reason: "\(project.kind) projects need expert committee review wherever they are"))
+            if let kind = project.kind {
+                if rules.review.kindsInZone.contains(kind), !reviewZones.isEmpty {
+                    fired.append(FiredRule(code: "review-zone", verdict: .needsReview,
+                                           reason: "a \(kind) project inside the landscape control zone \(reviewZones.joined(separator: ", ")) needs expert committee review"))
+                }
+                if rules.review.kindsAnywhere.contains(kind) {
+                    fired.append(FiredRule(code: "review-kind", verdict: .needsReview,
+                                           reason: "\(kind) projects need expert committee review wherever they are"))
+                }
+                if !fired.contains(where: { $0.code.hasPrefix("review") }) {
+                    cleared.append(reviewZones.isEmpty ? "in no review zone, and a \(kind) project needs no review elsewhere"
+                                   : "a \(kind) project needs no review in \(reviewZones.joined(separator: ", "))")
+                }
+            } else {
+                fired.append(FiredRule(code: "unknown-kind", verdict: .needsReview,
+                                       reason: "the kind '\(project.written)' is not one the rules know, so whether it needs expert review was not decided: check it by hand"))
             }
             for v in buffers[index].violations {
                 fired.append(FiredRule(code: "setback", verdict: .conflict, reason: v.summary))
             }
+            if buffers[index].violations.isEmpty { cleared.append("outside every road and rail setback") }
             var taken = 0.0
             var touched: [String] = []
             for i in try green.matches(g, .intersects) {
@@ -131,9 +166,12 @@ public enum ProjectValidation {
             if !touched.isEmpty {
                 let amount = taken > 0 ? "takes \(Format.fixed(taken, 0)) m² of green space" : "sits in green space"
                 fired.append(FiredRule(code: "takes-green", verdict: .conflict, reason: "\(amount) (\(touched.joined(separator: ", ")))"))
+            } else {
+                cleared.append("takes no green space")
             }
             return ProjectAssessment(street: street, upgradeDistricts: try districts.matches(g, .intersects).map { context.upgradeDistricts[$0].name },
-                                     controlZones: zoneNames, buffer: buffers[index], greenTaken: taken, greenTouched: touched, rules: fired)
+                                     controlZones: zoneNames, buffer: buffers[index], greenTaken: taken, greenTouched: touched, rules: fired,
+                                     cleared: cleared)
         }
     }
 

@@ -50,11 +50,34 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("output-layer"), help: "The name of the new layer or table (default: the input layer's name).")
     var outputLayer: String?
 
+    @Flag(help: "Replace a layer of the same name in an existing GeoPackage (its other layers stay).")
+    var overwrite = false
+
+    @Flag(help: "Add the features to a layer of the same name in an existing GeoPackage.")
+    var append = false
+
+    func validate() throws {
+        if overwrite && append { throw ValidationError("give --overwrite or --append, not both") }
+    }
+
     func run() throws {
-        let path = try LayerInput.path(input)
+        let (path, readOptions) = try LayerInput.resolve(input, over: try inputOptions.readOptions(filter: `where`))
         try LayerInput.refuseOverwrite(output, inputs: [path])
-        let outputFormat = try OutputOptions(output: output, format: format, outputEncoding: outputEncoding).resolvedFormat()
-        let source = try VectorSource(path, options: try inputOptions.readOptions(filter: `where`))
+        let outputOptions = OutputOptions(output: output, format: format, outputEncoding: outputEncoding)
+        let outputFormat = try outputOptions.resolvedFormat()
+        try outputOptions.checkWritable()
+        if let toCRS, try CRS(toCRS).isChineseOffset {
+            throw InputError("--to-crs \(toCRS): GCJ-02 and BD-09 are offsets no file format can label, so gmgeo writes real CRSs only (EPSG:4326 for lon/lat); to hand coordinates to a web map, use gmgeo transform --to \(toCRS)")
+        }
+        if output == "-" {
+            try StdoutFormat.through(outputFormat) { try convert(source: path, options: readOptions, to: $0, format: outputFormat) }
+        } else {
+            try convert(source: path, options: readOptions, to: output, format: outputFormat)
+        }
+    }
+
+    private func convert(source path: String, options readOptions: ReadOptions, to output: String, format outputFormat: OutputFormat) throws {
+        let source = try VectorSource(path, options: readOptions)
         // Features stream from reader to sink one at a time: layers larger than memory convert.
         let reader = try source.reader()
         for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") }
@@ -66,6 +89,7 @@ struct ConvertCommand: ParsableCommand {
             fields = try names.map { try schema.requireField($0) }
             keep = Set(names)
         }
+        let mode: WriteMode = overwrite ? .overwrite : append ? .append : .create
         let targetCRS = try toCRS.map { try CRS($0) } ?? reader.crs
         let transformer = targetCRS == reader.crs ? nil : try Transformer(from: reader.crs, to: targetCRS)
         var sink: FeatureSink?
@@ -85,17 +109,18 @@ struct ConvertCommand: ParsableCommand {
             }
             if sink == nil {
                 sink = try FeatureSink(path: output, format: outputFormat, name: outputLayer ?? reader.name, crs: targetCRS, fields: fields,
-                                       encoding: outputEncoding, geometryType: feature.geometry?.type)
+                                       encoding: outputEncoding, geometryType: feature.geometry?.type, mode: mode)
             }
             try sink?.write(feature)
         }
         let finished = try sink ?? FeatureSink(path: output, format: outputFormat, name: outputLayer ?? reader.name, crs: targetCRS,
-                                               fields: fields, encoding: outputEncoding)
+                                               fields: fields, encoding: outputEncoding, mode: mode)
         try finished.finish()
         if repaired > 0 {
             Stderr.write("gmgeo: \(input): repaired \(repaired) invalid geometr\(repaired == 1 ? "y" : "ies") with makeValid\n")
         }
-        Stderr.write("gmgeo: wrote \(finished.count) feature\(finished.count == 1 ? "" : "s") to \(displayName(ofSource: output))\n")
+        let where_ = self.output == "-" ? "stdout" : displayName(ofSource: output)
+        Stderr.write("gmgeo: wrote \(finished.count) feature\(finished.count == 1 ? "" : "s") to \(where_) in \(finished.outputCRS?.description ?? "no CRS")\n")
     }
 }
 

@@ -97,17 +97,19 @@ struct QueryCommand: ParsableCommand {
         case let (nil, d?, other?) where d > 0: test = (other, d)
         default: return false
         }
-        guard nearest == nil, `where` == nil, input.layer == nil, let out = output.output, out.lowercased().hasSuffix(".csv"),
-              output.format == nil, let table = try PointTable.read(try LayerInput.path(layerArgument)) else { return false }
+        let (path, options) = try LayerInput.resolve(layerArgument, over: try input.readOptions())
+        guard nearest == nil, `where` == nil, options.layer == nil, let out = output.output, out.lowercased().hasSuffix(".csv"),
+              output.format == nil, let table = try PointTable.read(path, options: options) else { return false }
         let others = try otherGeometries(test.other).map(\.geometry)
         let targets = test.distance > 0 ? others : others.filter { $0.type == .polygon || $0.type == .multiPolygon }
         guard !targets.isEmpty else { return false }
+        if let note = table.note { Stderr.write("gmgeo: \(note)\n") }
         let source: CRS
-        if let crs = input.crs {
-            source = try CRS(crs)
+        if let crs = options.crs {
+            source = crs
         } else {
             let lonLat = zip(table.xs, table.ys).allSatisfy { Envelope.lonLatRanges.contains(x: $0, y: $1) }
-            let assumed = try MissingCRS.assume(lonLat: lonLat, location: layerArgument)
+            let assumed = try MissingCRS.assume(lonLat: lonLat, location: "\(path): layer \(((path as NSString).lastPathComponent as NSString).deletingPathExtension)", source: path)
             source = assumed.crs
             Stderr.write("gmgeo: \(assumed.note)\n")
         }
@@ -121,7 +123,7 @@ struct QueryCommand: ParsableCommand {
         }
         let owners = try PointLocator.locate(xs: xs, ys: ys, in: targets, distance: test.distance)
         let keep = owners.map { $0 >= 0 }
-        try AtomicFile.write(table.csv(keeping: keep), to: out)
+        try AtomicWrite.data(table.csv(keeping: keep), to: out)
         let filter = test.distance > 0 ? "within \(test.distance.shortDescription) m of \(test.other)" : "within \(test.other)"
         Stderr.write("gmgeo: \(keep.filter { $0 }.count) of \(keep.count) features of \(displayName(ofSource: layerArgument)) (\(filter))\n")
         return true
@@ -129,8 +131,8 @@ struct QueryCommand: ParsableCommand {
 
     /// The other side of a spatial test: a layer, or a WKT geometry.
     private func otherGeometries(_ other: String) throws -> [(geometry: Geometry, name: String)] {
-        if let path = GeoDataCatalog.resolve(other) {
-            let layer = try LayerInput.readProjected(path, options: ReadOptions())
+        if (try? LayerInput.path(other)) != nil {
+            let layer = try LayerInput.readProjected(other, options: ReadOptions())
             return layer.features.enumerated().compactMap { i, f in f.geometry.map { ($0, f.displayName(index: i)) } }
         }
         let g: Geometry

@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
           gmgeo report -o reports/2026-q4
           gmgeo report --data my_district/ --rules my_rules.toml --projects proposals.gpkg
           gmgeo report --projects sites_from_amap.csv --projects-crs gcj02
+          gmgeo report --projects 'survey.shp#encoding=GBK,crs=gcj02' --kind-field 项目类型
         """
     )
 
@@ -25,6 +26,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The output folder.") var output = "gmgeo-report"
     @Option(help: "The projects to validate (default: projects-sample in the data folder, if any).") var projects: String?
     @Option(name: .customLong("kind-field"), help: "The field holding the project kind.") var kindField = "kind"
+    @Option(name: .customLong("unknown-kind"), help: "A project kind the rules do not know: refuse (default) or review.")
+    var unknownKind: UnknownKindPolicy = .refuse
     @Option(name: .customLong("projects-crs"), help: "The CRS of --projects when it has none or a wrong one, e.g. gcj02 for phone-app points.")
     var projectsCRS: String?
 
@@ -71,13 +74,14 @@ struct ReportCommand: ParsableCommand {
         progress.next("validating projects")
         let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
         if projects != nil || FileManager.default.fileExists(atPath: projectsPath) {
-            let layer = try LayerInput.readProjected(projects ?? projectsPath, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }))
-            let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data, corridors: corridors)
-            files.layer(checked, "projects-validated.geojson")
-            summary.validatedLayer = checked
-            let table = ValidateCommand.table(checked, assessments)
-            files.table(table, "projects-validated.csv")
-            summary.validation(assessments, table)
+            let argument = projects ?? projectsPath
+            let layer = try LayerInput.readProjected(argument, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }), crs: crs)
+            let result = try ProjectLayerValidation(layer, source: displayName(ofSource: try LayerInput.path(argument)), kindField: kindField,
+                                                    data: data, corridors: corridors, unknownKinds: unknownKind)
+            files.layer(result.checked, "projects-validated.geojson")
+            summary.validatedLayer = result.checked
+            files.table(result.table, "projects-validated.csv")
+            summary.validation(result.assessments, result.table)
         }
 
         files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),

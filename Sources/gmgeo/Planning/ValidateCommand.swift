@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check proposed projects against the plan: zones, expert review, corridors, setbacks, green space.",
         discussion: """
-        For each project (point or footprint): its street and upgrade district, the control zones it touches, whether it needs expert committee review (key projects inside a control zone; major industrial projects, public facilities and area-wide developments anywhere), the buffer-check findings, whether it takes green space, and a verdict ok | needs-review | conflict with every rule that fired, in plain words. The project kind is read from the field named by --kind-field (values: key, major-industrial, public-facility, area-wide, general).
+        For each project (point or footprint): its street and upgrade district, the control zones it touches, whether it needs expert committee review (key projects inside a control zone; major industrial projects, public facilities and area-wide developments anywhere), the buffer-check findings, whether it takes green space, and a verdict ok | needs-review | conflict with every rule that fired, in plain words. The project kind is read from the field named by --kind-field: the keys key, major-industrial, public-facility, area-wide, general, or the words rules.toml lists for them under [project_kinds] (重点项目, 重大产业项目, 公共配套设施, 片区整体开发, 一般项目, ...). A kind that is none of them is refused with the rows named (exit 2); with --unknown-kind review such projects are assessed and marked needs-review. A project without a location is refused: nothing passes unchecked.
 
         Exit status: 0 all ok, 1 some need review or conflict, 2 bad input.
 
@@ -18,52 +18,33 @@ struct ValidateCommand: ParsableCommand {
           gmgeo validate projects-sample
           gmgeo validate sites.csv --crs gcj02 -o verdicts.geojson --csv verdicts.csv
           gmgeo validate proposals.gpkg --kind-field 项目类型
+          gmgeo validate 'survey.shp#encoding=GBK,crs=gcj02' --unknown-kind review
         """
     )
 
-    @Argument(help: "The projects (file, connection or embedded layer name).") var projects: String
+    @Argument(help: "The projects (file, connection or embedded layer name; settings after '#', e.g. sites.csv#crs=gcj02).") var projects: String
     @Option(name: .customLong("kind-field"), help: "The field holding the project kind.") var kindField = "kind"
+    @Option(name: .customLong("unknown-kind"), help: "A kind the rules do not know: refuse (default) or review (assess it, marked needs-review).")
+    var unknownKind: UnknownKindPolicy = .refuse
     @OptionGroup var planning: PlanningOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "Write the verdict table as CSV to this file.") var csv: String?
 
     func run() throws {
+        if output.output != nil { try output.checkWritable(alongside: csv) } else if let csv { try OutputPath.check(csv) }
         let data = try planning.load()
-        let layer = try LayerInput.readProjected(projects, options: try input.readOptions())
-        guard !layer.features.isEmpty else { throw InputError("\(projects): no projects to validate") }
-        if layer.field(kindField) == nil {
-            throw InputError("\(projects): no field '\(kindField)' for the project kind; fields: \(layer.fields.map(\.name).joined(separator: ", ")) (use --kind-field)")
-        }
-        let (checked, assessments) = try ValidateCommand.assess(layer, kindField: kindField, data: data)
-        if output.output != nil { try output.write(checked) }
-        try TableOutput.emit([ValidateCommand.table(checked, assessments)], csv: csv)
-        let counts = Dictionary(grouping: assessments, by: \.verdict).mapValues(\.count)
-        Stderr.write("gmgeo: \(assessments.count) projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) conflict\n")
-        if assessments.contains(where: { $0.verdict != .ok }) { throw ExitCode(1) }
-    }
-
-    /// The assessments and the projects layer with findings added; `corridors` when the
-    /// caller has already built them.
-    static func assess(_ layer: Layer, kindField: String, data: PlanningData, corridors: [Corridor]? = nil) throws -> (Layer, [ProjectAssessment]) {
-        let located = layer.features.filter { $0.geometry != nil }
-        let district = try data.district()
-        let context = ValidationContext(district: district, streets: data.streets, upgradeDistricts: PlanningData.named(data.upgradeDistricts),
-                                        controlZones: PlanningData.named(data.controlZones), green: PlanningData.named(data.green),
-                                        network: data.network, corridors: try corridors ?? Corridors.build(data.network, rules: data.rules, within: district))
-        let assessments = try ProjectValidation.assess(located.compactMap { f in
-            f.geometry.map { ($0, f[kindField].isNull ? "general" : f[kindField].description) }
-        }, context: context, rules: data.rules)
-        let checked = ResultLayers.validation(Layer(name: layer.name, crs: layer.crs, fields: layer.fields, features: located), assessments)
-        return (checked, assessments)
-    }
-
-    /// The verdict table.
-    static func table(_ checked: Layer, _ assessments: [ProjectAssessment]) -> Table {
-        Table(title: "Project validation", headers: ["project", "kind", "street", "control zones", "verdict", "reasons"],
-              rows: zip(checked.features, assessments).map { f, a in
-                  [(f["project_id"].isNull ? "" : f["project_id"].description + " ") + PlanningData.name(f), f["kind"].description,
-                   a.street ?? "", a.controlZones.joined(separator: ", "), a.verdict.rawValue, a.reasons]
-              })
+        let path = try LayerInput.path(projects)
+        try LayerInput.refuseOverwrite(output.output, csv, inputs: [path])
+        let layer = try LayerInput.readProjected(projects, options: try input.readOptions(), crs: try CRS(data.rules.workingCRS))
+        let result = try ProjectLayerValidation(layer, source: displayName(ofSource: path), kindField: kindField, data: data,
+                                                unknownKinds: unknownKind)
+        if output.output != nil { try output.write(result.checked) }
+        try TableOutput.emit([result.table], csv: csv, toStdout: output.output != "-")
+        let counts = Dictionary(grouping: result.assessments, by: \.verdict).mapValues(\.count)
+        Stderr.write("gmgeo: \(result.assessments.count) projects checked: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) conflict\n")
+        if result.assessments.contains(where: { $0.verdict != .ok }) { throw ExitCode(1) }
     }
 }
+
+extension UnknownKindPolicy: ExpressibleByArgument {}

@@ -11,38 +11,71 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The CRS of the input when it has none or a wrong one: EPSG:NNNN, gcj02, bd09, ...")
     var crs: String?
 
-    @Option(help: "Shapefile attribute encoding when there is no .cpg, e.g. GBK.")
+    @Option(help: "The text encoding of the input (CSV, Shapefile without .cpg, any text format): UTF-8 (default), GBK, GB18030.")
     var encoding: String?
+
+    @Option(name: .customLong("x-field"), help: "The table column holding x (longitude/easting), when its name is not one gmgeo knows.")
+    var xField: String?
+
+    @Option(name: .customLong("y-field"), help: "The table column holding y (latitude/northing).")
+    var yField: String?
+
+    @Option(name: .customLong("location-field"), help: "The table column holding \"lon,lat\" in one cell (AMap exports).")
+    var locationField: String?
+
+    @Option(name: .customLong("wkt-field"), help: "The table column holding WKT geometries.")
+    var wktField: String?
+
+    @Option(name: .customLong("skip-bad-rows"), help: "Leave out table rows that cannot be read, listing them with the reason in this CSV (default: refuse the file).")
+    var skipBadRows: String?
 
     /// Read options for these flags, with an attribute filter.
     func readOptions(filter: String? = nil) throws -> ReadOptions {
-        ReadOptions(layer: layer, crs: try crs.map { try CRS($0) }, encoding: encoding, filter: filter)
+        var options = ReadOptions(layer: layer, crs: try crs.map { try CRS($0) }, encoding: encoding, filter: filter)
+        options.columns = CoordinateColumns.Request(x: xField, y: yField, pair: locationField, wkt: wktField)
+        if let skipBadRows { options.badRows = .skip(rejects: skipBadRows) }
+        return options
     }
 }
 
 /// Resolving and reading layers named on the command line.
 enum LayerInput {
-    /// The path for a layer argument: a file, a `PG:` connection, or an embedded layer name.
+    /// The path for a layer argument (a file, a `PG:` connection, or an embedded layer
+    /// name, with or without `#settings`).
     static func path(_ argument: String) throws -> String {
-        if let path = GeoDataCatalog.resolve(argument) { return path }
+        try resolve(argument, over: ReadOptions()).path
+    }
+
+    /// The path and read options for a layer argument: `base` (the command's flags) with the
+    /// argument's own `#settings` on top.
+    static func resolve(_ argument: String, over base: ReadOptions) throws -> (path: String, options: ReadOptions) {
+        let reference = try LayerReference(argument)
+        if let path = GeoDataCatalog.resolve(reference.source) { return (path, try reference.options(over: base)) }
         let known = GeoDataCatalog.layerNames()
         let hint = known.isEmpty ? "" : "; embedded layers: \(known.joined(separator: ", "))"
-        throw InputError("\(argument): no such file or embedded layer\(hint)")
+        throw InputError("\(reference.source): no such file or embedded layer\(hint)")
+    }
+
+    /// Opens a source named on the command line, with its `#settings` applied.
+    static func open(_ argument: String, options: ReadOptions) throws -> VectorSource {
+        let (path, resolved) = try resolve(argument, over: options)
+        return try VectorSource(path, options: resolved)
     }
 
     /// Opens and reads a whole layer, printing the source's warnings on stderr.
     static func read(_ argument: String, options: ReadOptions) throws -> Layer {
-        let source = try VectorSource(try path(argument), options: options)
+        let source = try open(argument, options: options)
         let layer = try source.readLayer()
         for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") }
         guard layer.crs != nil else { throw InputError("\(argument): the layer has no CRS; give --crs") }
         return layer
     }
 
-    /// Reads a layer and projects it to the metric working CRS (EPSG:4547).
-    static func readProjected(_ argument: String, options: ReadOptions) throws -> Layer {
+    /// Reads a layer and projects it to the metric working CRS (the rules' [crs] working;
+    /// EPSG:4547 for commands without rules).
+    static func readProjected(_ argument: String, options: ReadOptions, crs: CRS = .guangmingWorking) throws -> Layer {
         do {
-            return try read(argument, options: options).reprojected(to: .guangmingWorking)
+            return try read(argument, options: options).reprojected(to: crs)
         } catch let error as CRSError {
             throw error.at(argument)
         } catch let error as IOError where error.location == nil {
@@ -51,18 +84,20 @@ enum LayerInput {
     }
 
     /// Throws when an output would overwrite one of the inputs.
-    static func refuseOverwrite(_ output: String, inputs: [String]) throws {
-        let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-        for input in inputs where !input.hasPrefix("PG:") {
-            let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            if path == out { throw InputError("\(output): this is an input; write the result to another file") }
+    static func refuseOverwrite(_ outputs: String?..., inputs: [String]) throws {
+        for output in outputs.compactMap({ $0 }) where output != "-" && !output.hasPrefix("PG:") {
+            let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+            for input in inputs where !input.hasPrefix("PG:") {
+                let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+                if path == out { throw InputError("\(output): this is an input; write the result to another file") }
+            }
         }
     }
 }
 
 /// Where and how to write a result layer.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: "The output file (format from its extension); '-' or none: GeoJSON on stdout.")
+    @Option(name: [.short, .customLong("output")], help: "The output file (format from its extension); '-': GeoJSON, GeoJSONSeq or CSV (--format) on stdout.")
     var output: String?
 
     @Option(help: "Output format when the extension does not say: geojson, geojsonseq, gpkg, shapefile, csv, flatgeobuf, kml.")
@@ -86,19 +121,47 @@ struct OutputOptions: ParsableArguments {
         return f
     }
 
-    /// Writes `layer` to the output file, or as GeoJSON to stdout (complete or not at all).
+    /// Fails before any work when the output (or `others`, e.g. a --csv file) cannot be
+    /// written, or asks for a binary format on stdout.
+    func checkWritable(alongside others: String?...) throws {
+        let format = try resolvedFormat()
+        if output == "-" || output == nil { try StdoutFormat.check(format) }
+        for path in [output] + others {
+            if let path { try OutputPath.check(path) }
+        }
+    }
+
+    /// Writes `layer` to the output file, or to stdout for '-' or no -o (complete or not at all).
     func write(_ layer: Layer) throws {
-        let writer = LayerWriter(format: try resolvedFormat(), encoding: outputEncoding)
+        let format = try resolvedFormat()
+        let writer = LayerWriter(format: format, encoding: outputEncoding)
         if let output, output != "-" {
             try writer.write(layer, to: output)
             return
         }
+        try StdoutFormat.through(format) { try writer.write(layer, to: $0) }
+    }
+}
+
+/// Text formats written to stdout: made in a temporary file (so a failure leaves no half
+/// output) and copied out with checked writes.
+enum StdoutFormat {
+    /// Throws unless `format` is text a terminal or pipe can take.
+    static func check(_ format: OutputFormat) throws {
+        guard [.geojson, .geojsonseq, .csv].contains(format) else {
+            throw InputError("\(format.rawValue) cannot go to stdout; give an output file name (-o FILE)")
+        }
+    }
+
+    /// Calls `make` with a temporary file path, then copies the file to stdout.
+    static func through(_ format: OutputFormat, _ make: (String) throws -> Void) throws {
+        try check(format)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gmgeo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("out.geojson").path
-        try writer.write(layer, to: file)
+        let file = folder.appendingPathComponent("out.\(format == .csv ? "csv" : "geojson")").path
+        try make(file)
         guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read back the output") }
-        FileHandle.standardOutput.write(data)
+        try StandardOutput.write(data)
     }
 }

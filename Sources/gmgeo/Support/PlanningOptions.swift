@@ -49,30 +49,11 @@ struct PlanningOptions: ParsableArguments {
 
 /// Prints a table as Markdown on stdout and writes it as CSV when asked.
 enum TableOutput {
-    static func emit(_ tables: [Table], csv: String?) throws {
-        print(tables.map { "### \($0.title)\n\n\($0.markdown())" }.joined(separator: "\n"), terminator: "")
+    /// The tables as Markdown on stdout (unless stdout carries a layer), the first as CSV to `csv`.
+    static func emit(_ tables: [Table], csv: String?, toStdout: Bool = true) throws {
+        if toStdout { try StandardOutput.write(tables.map { "### \($0.title)\n\n\($0.markdown())" }.joined(separator: "\n")) }
         if let csv, let first = tables.first {
-            try AtomicFile.write(first.csv(), to: csv)
-        }
-    }
-}
-
-/// Whole files written to a temporary name and renamed into place.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)-\(url.lastPathComponent)")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))") }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let e = error as? InputError { throw e }
-            throw InputError("\(path): cannot write: \(error.localizedDescription)")
+            try AtomicWrite.text(first.csv(), to: csv)
         }
     }
 }

@@ -86,7 +86,7 @@ struct LayerCommandTests {
         ("unknown CRS", ["convert", "PARKS", "OUT/x.gpkg", "--to-crs", "EPSG:0"], "unknown CRS"),
         ("overwrite input", ["convert", "PARKS", "PARKS"], "this is an input"),
         ("unknown format", ["convert", "PARKS", "OUT/x.xyz"], "cannot tell the format"),
-        ("broken GeoJSON", ["info", "BROKEN"], "broken.geojson: cannot open"),
+        ("broken GeoJSON", ["info", "BROKEN"], "broken.geojson: JSON that is not GeoJSON"),
         ("invalid geometry", ["convert", "BOWTIE", "OUT/x.geojson"], "feature 0: invalid geometry: Self-intersection"),
         ("metric CSV without CRS", ["convert", "METRIC", "OUT/x.geojson"], "no CRS given"),
         ("mixed shapefile", ["convert", "MIXED", "OUT/x.shp"], "one kind of geometry"),
@@ -222,7 +222,12 @@ extension LayerCommandTests {
         let nearGeneralNames = nearGeneral.stdout.components(separatedBy: "\"name\": \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(near.status == 0 && nearNames == nearGeneralNames && nearNames.count > fastNames.count, "\(near.stderr)")
         try "name,lng,lat\na,113.9,22.7\nb,oops,22.7\n".write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
-        let bad = try CommandRunner.gmgeo(["query", folder.path("bad.csv"), "--within", folder.path("parks.geojson"), "-o", folder.path("out/x.csv")])
-        #expect(bad.status == 2 && bad.stderr.contains("bad.csv: line 3"), "\(bad.stderr)")
+        // Bad rows: the same refusal on the fast path as on the general one, and the same rows skipped.
+        let bad = try CommandRunner.gmgeo(["query", folder.path("bad.csv"), "--within", folder.path("parks.geojson"), "-o", folder.path("x.csv")])
+        let badGeneral = try CommandRunner.gmgeo(["query", folder.path("bad.csv"), "--within", folder.path("parks.geojson")])
+        let refusal = "bad.csv: 1 of 2 rows cannot be read (line 3: 'oops' in column lng is not a number)"
+        #expect(bad.status == 2 && bad.stderr.contains(refusal), "\(bad.stderr)")
+        #expect(badGeneral.status == 2 && badGeneral.stderr.contains(refusal), "\(badGeneral.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("x.csv")))
     }
 }

@@ -78,7 +78,7 @@ extension PlanningTests {
         ])
         func rule(_ c: (String, String, String, String, [String])) throws {
             let rules = try Scenes.rules()
-            let a = try #require(try ProjectValidation.assess([(try Geometry(wkt: c.2), c.1)], context: try Self.context(rules), rules: rules).first)
+            let a = try #require(try ProjectValidation.assess([ProjectToCheck(geometry: try Geometry(wkt: c.2), kind: c.1)], context: try Self.context(rules), rules: rules).first)
             #expect(a.verdict.rawValue == c.3, "\(c.0): \(a.reasons)")
             #expect(a.rules.map(\.code) == c.4, "\(c.0): \(a.reasons)")
         }
@@ -87,10 +87,10 @@ extension PlanningTests {
         func reasons() throws {
             let rules = try Scenes.rules()
             let context = try Self.context(rules)
-            let setback = try #require(try ProjectValidation.assess([(try Geometry(wkt: "POLYGON ((4000 5030, 4100 5030, 4100 5100, 4000 5100, 4000 5030))"), "general")],
+            let setback = try #require(try ProjectValidation.assess([ProjectToCheck(geometry: try Geometry(wkt: "POLYGON ((4000 5030, 4100 5030, 4100 5100, 4000 5100, 4000 5030))"), kind: "general")],
                                                                   context: context, rules: rules).first)
             #expect(setback.reasons == "30.0 m from E1 (expressway), inside the 60 m setback")
-            let green = try #require(try ProjectValidation.assess([(try Scenes.rect(7900, 7900, 8100, 8100), "general")], context: context, rules: rules).first)
+            let green = try #require(try ProjectValidation.assess([ProjectToCheck(geometry: try Scenes.rect(7900, 7900, 8100, 8100), kind: "general")], context: context, rules: rules).first)
             #expect(green.reasons == "takes 10000 m² of green space (Park)" && green.greenTaken == 10_000)
             #expect(green.street == "S")
         }
@@ -119,11 +119,11 @@ extension PlanningTests.ValidationTests {
     func parallelChunks() throws {
         let rules = try Scenes.rules()
         let context = try Self.context(rules)
-        var projects: [(geometry: Geometry, kind: String)] = []
+        var projects: [ProjectToCheck] = []
         for i in 0..<1100 {
             let x = Double(i % 40) * 260 + 13
             let y = Double(i / 40) * 370 + 7
-            projects.append((try Geometry.point(x, y), i % 3 == 0 ? "key" : "general"))
+            projects.append(ProjectToCheck(geometry: try Geometry.point(x, y), kind: i % 3 == 0 ? "key" : "general"))
         }
         let all: [ProjectAssessment] = try ProjectValidation.assess(projects, context: context, rules: rules)
         #expect(all.count == projects.count)

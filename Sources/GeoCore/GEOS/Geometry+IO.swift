@@ -6,11 +6,17 @@ extension Geometry {
     /// - Throws: `GeometryError.parse` with GEOS's reason for malformed text or
     ///   non-finite coordinates.
     public convenience init(wkt: String) throws(GeometryError) {
+        try self.init(wkt: wkt, allowingNonFinite: false)
+    }
+
+    /// Reads WKT; with `allowingNonFinite`, NaN and infinite coordinates are kept (only to
+    /// ask whether the geometry is valid: GEOS answers "Invalid Coordinate").
+    public convenience init(wkt: String, allowingNonFinite: Bool) throws(GeometryError) {
         let handle = try GEOSContext.call("read WKT", code: .parse) { ctx in
             wkt.withCString { GEOSWKTReader_read_r(ctx, GEOSContext.current.readers.wktReader, $0) }
         }
         self.init(owning: handle)
-        try checkFinite("read WKT")
+        if !allowingNonFinite { try checkFinite("read WKT") }
     }
 
     /// Reads Well-Known Binary (ISO or extended, either byte order).
@@ -39,6 +45,17 @@ extension Geometry {
         }
         self.init(owning: handle)
         try checkFinite("read GeoJSON")
+    }
+
+    /// Reads WKT, hex WKB or GeoJSON, recognised by their first character; with
+    /// `allowingNonFinite`, WKT may hold NaN or infinite coordinates (for validity questions).
+    public convenience init(parsing text: String, allowingNonFinite: Bool) throws(GeometryError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if allowingNonFinite, let first = trimmed.first, first.isLetter, !trimmed.allSatisfy(\.isHexDigit) {
+            try self.init(wkt: trimmed, allowingNonFinite: true)
+        } else {
+            try self.init(parsing: trimmed)
+        }
     }
 
     /// Reads WKT, hex WKB or GeoJSON, recognised by their first character.

@@ -27,12 +27,13 @@ public struct CoordinateLines {
     /// The y of each point.
     public private(set) var ys: [Double] = []
 
-    /// Parses `data`; `origin` names it in errors ("stdin", a file name).
-    public init(_ data: Data, origin: String) throws {
+    /// Parses `data`; `origin` names it in errors ("stdin", a file name); `firstLine` is the
+    /// number of its first line in the whole input (for chunks of a stream).
+    public init(_ data: Data, origin: String, firstLine: Int = 1) throws {
         bytes = Array(data) + [0]  // NUL-terminated for strtod
         let count = bytes.count - 1
         var start = 0
-        var number = 0
+        var number = firstLine - 1
         try bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             while start < count {
@@ -80,6 +81,41 @@ public struct CoordinateLines {
         ys.append(y)
     }
 
+
+    /// The text of a line as read.
+    public func text(of line: Line) -> String {
+        String(decoding: bytes[line.start..<line.end], as: UTF8.self)
+    }
+
+    /// True when the first line is a header (letters, no point), as "lon,lat" is.
+    public var hasHeader: Bool {
+        guard let first = lines.first, first.separator == nil else { return false }
+        let text = text(of: first).trimmingCharacters(in: .whitespaces)
+        return !text.hasPrefix("#") && text.contains(where: \.isLetter)
+    }
+
+    /// A header's first two names replaced by `x` and `y` (their separators and any further
+    /// names kept): "lon,lat,name" -> "x,y,name".
+    public static func renamedHeader(_ header: String, x: String, y: String) -> String {
+        var parts: [String] = []
+        var current = ""
+        for ch in header {
+            if ch == "," || ch == " " || ch == "\t" {
+                parts.append(current)
+                parts.append(String(ch))
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        var named = 0
+        for i in parts.indices where i % 2 == 0 && !parts[i].isEmpty && named < 2 {
+            parts[i] = named == 0 ? x : y
+            named += 1
+        }
+        return parts.joined()
+    }
 
     /// The text with each point replaced by (xs[k], ys[k]) at `decimals` places.
     public func rendered(xs: [Double], ys: [Double], decimals: Int) -> [UInt8] {

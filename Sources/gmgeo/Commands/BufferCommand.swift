@@ -49,6 +49,7 @@ struct BufferCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.checkWritable()
         if let out = output.output, out != "-" { try LayerInput.refuseOverwrite(out, inputs: [try LayerInput.path(layerArgument)]) }
         let layer = try LayerInput.readProjected(layerArgument, options: try input.readOptions())
         let table = try widths.map(BufferCommand.parseWidths)

@@ -82,7 +82,8 @@ struct GeomCommand: ParsableCommand {
 
     func run() throws {
         let signature = op.signature
-        let a = try GeomCommand.readGeometry(operands[0], name: "A")
+        // Validity questions take any coordinates, as GEOS answers them ("Invalid Coordinate").
+        let a = try GeomCommand.readGeometry(operands[0], name: "A", allowingNonFinite: ["isvalid", "isvalidreason"].contains(op.name))
         var b: Geometry?
         var rest = operands.dropFirst()
         if signature.needsB, let text = rest.popFirst() {
@@ -130,10 +131,10 @@ struct GeomCommand: ParsableCommand {
         }
     }
 
-    static func readGeometry(_ argument: String, name: String) throws -> Geometry {
+    static func readGeometry(_ argument: String, name: String, allowingNonFinite: Bool = false) throws -> Geometry {
         let (text, origin) = try TextInput.read(argument, what: "geometry \(name)")
         do {
-            return try Geometry(parsing: text)
+            return try Geometry(parsing: text, allowingNonFinite: allowingNonFinite)
         } catch {
             throw error.at(origin == "geometry \(name)" ? "geometry \(name)" : "\(origin) (geometry \(name))")
         }

@@ -45,6 +45,10 @@ struct MapCommand: ParsableCommand {
         for item in label {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw InputError("--label '\(item)': give LAYER=FIELD") }
+            let drawn = layers.map(MapCommand.shortName)
+            guard drawn.contains(parts[0]) else {
+                throw InputError("--label '\(item)': the layer \(parts[0]) is not drawn; layers drawn: \(drawn.joined(separator: ", "))")
+            }
             var s = styles[parts[0]] ?? Palette.style(for: parts[0])
             s.labelField = parts[1]
             styles[parts[0]] = s
@@ -74,7 +78,9 @@ struct MapCommand: ParsableCommand {
             let layer = try LayerInput.readProjected(layerName, options: ReadOptions())
             guard let hit = layer.features.first(where: { f in Feature.nameFields.contains { f[$0].description == feature } }),
                   let e = hit.geometry?.envelope else {
-                throw InputError("--extent-of: no feature named '\(feature)' in \(layerName)")
+                let names = layer.features.enumerated().map { $0.element.displayName(index: $0.offset) }
+                let shown = names.prefix(30).joined(separator: ", ") + (names.count > 30 ? ", ... (\(names.count) in all)" : "")
+                throw InputError("--extent-of: no feature named '\(feature)' in \(layerName); names there: \(shown)")
             }
             return e.expanded(by: max(e.width, e.height) * margin)
         }
@@ -90,7 +96,8 @@ struct MapCommand: ParsableCommand {
 
     /// "roads", "GeoData/x/green.geojson" -> "green": the name styles are looked up by.
     static func shortName(_ argument: String) -> String {
-        ((argument as NSString).lastPathComponent as NSString).deletingPathExtension
+        let source = (try? LayerReference(argument).source) ?? argument
+        return ((source as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     /// Chinese labels need the Noto CJK fonts (fonts-noto-cjk); say so when they are missing.

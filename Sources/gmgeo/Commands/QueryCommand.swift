@@ -64,12 +64,16 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.checkWritable()
         if let out = output.output, out != "-" {
             try LayerInput.refuseOverwrite(out, inputs: [try LayerInput.path(layerArgument)])
         }
         if try pointsFastPath() { return }
         var layer = try LayerInput.readProjected(layerArgument, options: try input.readOptions(filter: `where`))
-        let total = layer.features.count
+        let matched = layer.features.count
+        // "N of M": M counts every feature read, so a --where that matched few says so.
+        let total = `where` == nil ? matched : try LayerInput.read(layerArgument, options: try input.readOptions(), quiet: true).features.count
+        let unlocated = layer.features.filter { $0.geometry == nil }.count
         var filters: [String] = `where`.map { ["where \($0)"] } ?? []
         if let (predicate, other) = spatial.first {
             layer.features = try select(layer, predicate, against: other)
@@ -84,7 +88,8 @@ struct QueryCommand: ParsableCommand {
             filters.append("nearest \(k) of \(nearest)")
         }
         try output.write(layer)
-        Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(displayName(ofSource: layerArgument))\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\n")
+        let skipped = unlocated > 0 && !(spatial.isEmpty && withinDistance == nil) ? "; \(unlocated) without geometry cannot match a spatial test" : ""
+        Stderr.write("gmgeo: \(layer.features.count) of \(total) features of \(displayName(ofSource: layerArgument))\(filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))")\(skipped)\n")
     }
 
     /// Many points in a CSV, kept if within polygons or within a distance of any layer,

@@ -48,37 +48,90 @@ struct TransformCommand: ParsableCommand {
 
     func run() throws {
         let transformer = try Transformer(from: from, to: to)
-        let origin: String
-        let data: Data
-        if !points.isEmpty {
-            origin = "--point"
-            data = Data(points.joined(separator: "\n").utf8)
-        } else if let file {
-            origin = file
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw InputError("\(file): cannot read the file (missing or no permission)")
-            }
-            data = contents
-        } else {
-            origin = "stdin"
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
-        let parsed = try CoordinateLines(data, origin: origin)
-        var xs = parsed.xs, ys = parsed.ys
-        do {
-            try transformer.transform(xs: &xs, ys: &ys, direction: inverse ? .inverse : .forward)
-        } catch {
-            throw error.locatingPoint(in: parsed.lines, origin: origin)
-        }
         let outputCRS = inverse ? transformer.source : transformer.target
         let places = decimals ?? (outputCRS.isGeographic ? 9 : 4)
-        FileHandle.standardOutput.write(Data(parsed.rendered(xs: xs, ys: ys, decimals: places)))
+        let input: ChunkedInput
+        if !points.isEmpty {
+            input = ChunkedInput(data: Data(points.joined(separator: "\n").utf8), origin: "--point")
+        } else if let file {
+            guard let handle = FileHandle(forReadingAtPath: file) else {
+                throw InputError("\(file): cannot read the file (missing or no permission)")
+            }
+            input = ChunkedInput(handle: handle, origin: file)
+        } else {
+            input = ChunkedInput(handle: FileHandle.standardInput, origin: "stdin")
+        }
+        // Streamed in blocks (constant memory) into a temporary file, printed only when every
+        // line transformed: a bad line anywhere prints nothing.
+        try StdoutFormat.throughFile { out in
+            var lineNumber = 1
+            while let chunk = try input.next() {
+                let parsed = try CoordinateLines(chunk, origin: input.origin, firstLine: lineNumber)
+                var xs = parsed.xs, ys = parsed.ys
+                do {
+                    try transformer.transform(xs: &xs, ys: &ys, direction: inverse ? .inverse : .forward)
+                } catch let error as CRSError {
+                    throw error.locatingPoint(in: parsed.lines, origin: input.origin, firstLine: lineNumber)
+                }
+                var rendered = parsed.rendered(xs: xs, ys: ys, decimals: places)
+                if lineNumber == 1, parsed.hasHeader, let first = parsed.lines.first {
+                    // The header names the output's axes, not the input's.
+                    let header = CoordinateLines.renamedHeader(parsed.text(of: first), x: outputCRS.isGeographic ? "lon" : "x",
+                                                               y: outputCRS.isGeographic ? "lat" : "y")
+                    rendered = Array(header.utf8) + rendered[(first.end - first.start)...]
+                }
+                try out(rendered)
+                lineNumber += parsed.lines.count
+            }
+        }
+    }
+}
+
+/// Input read in blocks that end at a line end, so a stream of any size is parsed in
+/// constant memory.
+final class ChunkedInput {
+    let origin: String
+    private let handle: FileHandle?
+    private var pending: Data
+    private var done = false
+    private static let blockSize = 4 << 20
+
+    init(handle: FileHandle, origin: String) {
+        self.handle = handle
+        self.origin = origin
+        pending = Data()
+    }
+
+    init(data: Data, origin: String) {
+        handle = nil
+        self.origin = origin
+        pending = data
+    }
+
+    /// The next block of whole lines, or nil at the end.
+    func next() throws -> Data? {
+        guard let handle else {
+            defer { pending = Data() }
+            return pending.isEmpty ? nil : pending
+        }
+        while !done {
+            let block = try handle.read(upToCount: ChunkedInput.blockSize) ?? Data()
+            if block.isEmpty { done = true; break }
+            pending.append(block)
+            if let last = pending.lastIndex(of: 10) {
+                let chunk = pending[pending.startIndex...last]
+                pending = Data(pending[(last + 1)...])
+                return Data(chunk)
+            }
+        }
+        defer { pending = Data() }
+        return pending.isEmpty ? nil : pending
     }
 }
 
 private extension CRSError {
     /// Replaces "point N" (N-th coordinate) with the input line it came from.
-    func locatingPoint(in parsed: [CoordinateLines.Line], origin: String) -> Error {
+    func locatingPoint(in parsed: [CoordinateLines.Line], origin: String, firstLine: Int) -> Error {
         guard let range = message.range(of: #"point (\d+)"#, options: .regularExpression),
               let n = Int(message[range].dropFirst(6)) else { return self.at(origin) }
         var seen = 0
@@ -86,7 +139,7 @@ private extension CRSError {
             seen += 1
             if seen == n {
                 let detail = message.replacingCharacters(in: range, with: "the point")
-                return InputError("\(origin):\(index + 1): \(detail)")
+                return InputError("\(origin):\(index + firstLine): \(detail)")
             }
         }
         return self.at(origin)

@@ -26,6 +26,7 @@ struct BufferCheckCommand: ParsableCommand {
     @Option(help: "Write the table as CSV to this file.") var csv: String?
 
     func run() throws {
+        try output.checkWritable(alongside: csv, corridors)
         let data = try planning.load()
         let crs = try CRS(data.rules.workingCRS)
         let built = try Corridors.build(data.network, rules: data.rules, within: try data.district())

@@ -42,6 +42,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.checkWritable(alongside: csv, gaps)
         // Plain files need no data folder; named zones and the green service read it.
         let named = ["streets", "district", "upgrade-districts", "control-zones"].contains(zones)
         if !greenService && !named && planning.data == nil && planning.rules == nil {

@@ -37,6 +37,7 @@ struct NetworkCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.checkWritable(alongside: csv, links, gapLinks)
         let data = try planning.load()
         let crs = try CRS(data.rules.workingCRS)
         var rules = data.rules.greenNetwork

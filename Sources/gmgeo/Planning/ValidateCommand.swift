@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Write the verdict table as CSV to this file.") var csv: String?
 
     func run() throws {
-        if output.output != nil { try output.checkWritable(alongside: csv) } else if let csv { try OutputPath.check(csv) }
+        try output.checkWritable(alongside: csv)
         let data = try planning.load()
         let path = try LayerInput.path(projects)
         try LayerInput.refuseOverwrite(output.output, csv, inputs: [path])

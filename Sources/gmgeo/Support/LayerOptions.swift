@@ -63,10 +63,10 @@ enum LayerInput {
     }
 
     /// Opens and reads a whole layer, printing the source's warnings on stderr.
-    static func read(_ argument: String, options: ReadOptions) throws -> Layer {
+    static func read(_ argument: String, options: ReadOptions, quiet: Bool = false) throws -> Layer {
         let source = try open(argument, options: options)
         let layer = try source.readLayer()
-        for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") }
+        if !quiet { for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") } }
         guard layer.crs != nil else { throw InputError("\(argument): the layer has no CRS; give --crs") }
         return layer
     }
@@ -150,6 +150,28 @@ enum StdoutFormat {
     static func check(_ format: OutputFormat) throws {
         guard [.geojson, .geojsonseq, .csv].contains(format) else {
             throw InputError("\(format.rawValue) cannot go to stdout; give an output file name (-o FILE)")
+        }
+    }
+
+    /// Calls `make` with a function that appends bytes to a temporary file, then copies the
+    /// file to stdout in blocks (constant memory, nothing printed when `make` throws).
+    static func throughFile(_ make: ((([UInt8]) throws -> Void)) throws -> Void) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gmgeo-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let file = FileHandle(forUpdatingAtPath: url.path) else {
+            throw InputError("cannot create a temporary file in \(url.deletingLastPathComponent().path)")
+        }
+        defer {
+            try? file.close()
+            try? FileManager.default.removeItem(at: url)
+        }
+        do {
+            try make { bytes in try file.write(contentsOf: bytes) }
+        } catch let error as CocoaError {
+            throw InputError("cannot write a temporary file: \(error.localizedDescription)")
+        }
+        try file.seek(toOffset: 0)
+        while let block = try file.read(upToCount: 4 << 20), !block.isEmpty {
+            try StandardOutput.write(block)
         }
     }
 

@@ -13,7 +13,16 @@ enum TextInput {
             if isDirectory.boolValue { throw InputError("\(argument): is a folder, not a file with \(what)") }
             return (try readFile(argument), argument)
         }
+        if looksLikePath(argument) { throw InputError("\(argument): file not found (for \(what))") }
         return (argument, what)
+    }
+
+    /// A name meant as a file rather than literal text: a known file extension, or a path
+    /// with no bracket a geometry would have.
+    static func looksLikePath(_ argument: String) -> Bool {
+        let ext = (argument as NSString).pathExtension.lowercased()
+        if ["wkt", "wkb", "hex", "geojson", "json", "txt", "csv"].contains(ext) { return true }
+        return argument.contains("/") && !argument.contains("(") && !argument.contains("{")
     }
 
     /// The whole of standard input as UTF-8.

@@ -159,7 +159,7 @@ extension LayerCommandTests {
         #expect(info.stdout.contains("layer roads: 22 features") && info.stdout.contains("CRS: EPSG:4326"))
         let query = try CommandRunner.gmgeo(["query", "stations", "--where", "class = 'rail-hub'", "--nearest", "roads", "-k", "2"])
         #expect(query.status == 0, "\(query.stderr)")
-        #expect(query.stdout.contains("光明城站") && query.stderr.contains("1 of 1 features of stations (where class = 'rail-hub', nearest 2 of roads)"))
+        #expect(query.stdout.contains("光明城站") && query.stderr.contains("1 of 16 features of stations (where class = 'rail-hub', nearest 2 of roads)"))
         let unknown = try CommandRunner.gmgeo(["info", "rodas"])
         #expect(unknown.status == 2 && unknown.stderr.contains("embedded layers: boundary"))
     }

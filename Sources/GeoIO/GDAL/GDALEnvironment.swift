@@ -8,6 +8,11 @@ enum GDALEnvironment {
         GDALAllRegister()
         // Errors are read with CPLGetLastErrorMsg and reported by us, one line each.
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        // KML's <name> and <description> carry the fields "name" and "description" both
+        // ways, so every attribute reads back under the name it was written with (LIBKML's
+        // defaults, "Name" and "Description", renamed a planner's "name" field).
+        CPLSetConfigOption("LIBKML_NAME_FIELD", "name")
+        CPLSetConfigOption("LIBKML_DESCRIPTION_FIELD", "description")
         return true
     }()
 

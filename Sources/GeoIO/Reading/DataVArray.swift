@@ -12,7 +12,9 @@ enum DataVArray {
         guard let first = head.drop(while: { [0xEF, 0xBB, 0xBF, 32, 9, 10, 13].contains($0) }).first, first == UInt8(ascii: "[") else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = Array("{\"type\":\"FeatureCollection\",\"features\":".utf8) + Array(data.drop(while: { [0xEF, 0xBB, 0xBF].contains($0) })) + Array("}".utf8)
-        let name = "/vsimem/gmgeo-\(UUID().uuidString).geojson"
+        // Named after the file, since GDAL names the layer after it.
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = "/vsimem/gmgeo-\(UUID().uuidString)/\(stem).geojson"
         guard let buffer = VSIMalloc(bytes.count)?.assumingMemoryBound(to: GByte.self) else { return nil }
         bytes.withUnsafeBufferPointer { source in
             if let base = source.baseAddress { buffer.update(from: base, count: bytes.count) }

@@ -1,4 +1,5 @@
 import CGDAL
+import Foundation
 import GeoCore
 
 /// Streams the features of one layer, one at a time, so layers larger than memory can be
@@ -10,11 +11,13 @@ public final class FeatureReader {
     public let crs: CRS
     /// The layer's fields, in order.
     public let fields: [Field]
-    /// Notes for the user, e.g. an assumed CRS.
-    public private(set) var warnings: [String] = []
+    /// Notes for the user so far, e.g. an assumed CRS (kept by the source, so reading more
+    /// features may add some).
+    public var warnings: [String] { source.warnings }
     private let source: VectorSource
     private let layer: OGRLayerH
     private var index = 0
+    private var warnedEncoding = false
 
     init(source: VectorSource, layer: OGRLayerH) throws {
         self.source = source
@@ -34,14 +37,14 @@ public final class FeatureReader {
             if found.isGeographic, let e = FeatureReader.extent(layer, force: source.driver == "GeoJSON"), !e.isWithin(.lonLatRanges) {
                 let message = "the source says \(found.name) (degrees) but its coordinates reach x \(e.minX.rounded().shortDescription)..\(e.maxX.rounded().shortDescription), y \(e.minY.rounded().shortDescription)..\(e.maxY.rounded().shortDescription): not degrees; name the real CRS after the file name, e.g. '\(MissingCRS.fixExample(source.path))', or with --crs for a command's main input"
                 guard !source.options.refusesImpossibleCRS else { throw IOError(.noCRS, message, location: location) }
-                warnings.append("\(location): \(message)")
+                source.warnings.append("\(location): \(message)")
             }
             crs = found
         } else {
             let assumed = try MissingCRS.assume(lonLat: FeatureReader.extent(layer, force: true)?.isWithin(.lonLatRanges) == true,
                                                 location: location, source: source.path)
             crs = assumed.crs
-            warnings.append(assumed.note)
+            source.warnings.append(assumed.note)
         }
         GDALEnvironment.resetError()
         let filter = source.options.filter.map { FeatureReader.quotingFieldNames($0, fields) }
@@ -84,7 +87,7 @@ public final class FeatureReader {
         }
         var properties: [String: FieldValue] = [:]
         for (i, field) in fields.enumerated() {
-            properties[field.name] = FeatureReader.value(f, Int32(i), field.type)
+            properties[field.name] = try value(f, Int32(i), field, feature: id.map(String.init) ?? String(index))
         }
         return Feature(id: id, geometry: geometry, properties: properties)
     }
@@ -119,14 +122,42 @@ public final class FeatureReader {
         }
     }
 
-    private static func value(_ f: OGRFeatureH, _ i: Int32, _ type: FieldType) -> FieldValue {
+    private func value(_ f: OGRFeatureH, _ i: Int32, _ field: Field, feature: String) throws -> FieldValue {
         guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return .null }
-        switch type {
+        switch field.type {
         case .integer: return .integer(Int64(OGR_F_GetFieldAsInteger64(f, i)))
         case .real: return .real(OGR_F_GetFieldAsDouble(f, i))
         case .boolean: return .boolean(OGR_F_GetFieldAsInteger(f, i) != 0)
         case .string, .date, .time, .dateTime:
-            return .string(OGR_F_GetFieldAsString(f, i).map { String(cString: $0) } ?? "")
+            guard let pointer = OGR_F_GetFieldAsString(f, i) else { return .string("") }
+            return .string(try text(Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                                              count: strlen(pointer))), field: field.name, feature: feature))
         }
+    }
+
+    /// Attribute bytes as text: UTF-8, or decoded from the declared --encoding where GDAL
+    /// passes bytes through (GeoJSON, KML, ...). Bytes that are neither are refused naming
+    /// the feature (or, when only describing the source, reported once): never written as
+    /// replacement characters.
+    private func text(_ bytes: [UInt8], field: String, feature: String) throws -> String {
+        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        let declared = source.options.encoding
+        if source.driver != "ESRI Shapefile", !TextEncoding.isUTF8(declared),
+           let decoded = try? TextEncoding.utf8Bytes(bytes, from: declared), let text = String(validating: decoded, as: UTF8.self) {
+            return text
+        }
+        let sample = bytes.prefix(6).map { String(format: "%02X", $0) }.joined(separator: " ")
+        let isShapefile = source.driver == "ESRI Shapefile"
+        let hint = declared.map { "the text is not valid \($0) either; check --encoding" }
+            ?? (isShapefile ? "the Shapefile has no .cpg naming its encoding; files from Chinese survey institutes are usually GBK: add --encoding GBK (or 'FILE#encoding=GBK')"
+                : "add --encoding GBK (or the file's encoding)")
+        let message = "field \(field) is not valid UTF-8 text (bytes \(sample) ...); \(hint)"
+        let place = "\(displayName(ofSource: source.path)): layer \(name): feature \(feature)"
+        guard !source.options.refusesImpossibleCRS else { throw IOError(.format, message, location: place) }
+        if !warnedEncoding {
+            warnedEncoding = true
+            source.warnings.append("\(place): \(message)")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

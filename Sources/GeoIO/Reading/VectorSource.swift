@@ -11,7 +11,7 @@ public final class VectorSource {
     /// GDAL's short driver name, e.g. "GeoJSON", "ESRI Shapefile", "GPKG".
     public let driver: String
     /// Notes for the user (e.g. "no CRS, assuming EPSG:4326"), to print on stderr.
-    public private(set) var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
     let options: ReadOptions
     let dataset: GDALDatasetH
 
@@ -94,7 +94,6 @@ public final class VectorSource {
     public func reader(layer name: String? = nil) throws -> FeatureReader {
         let layer = try ogrLayer(name ?? options.layer)
         let reader = try FeatureReader(source: self, layer: layer)
-        warnings += reader.warnings
         return reader
     }
 

@@ -48,7 +48,7 @@ final class GDALBackend: FeatureBackend {
         }
         geometryFamily = geometryType.map(GDALBackend.family)
         for field in fields {
-            if existing != nil, OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), field.name) >= 0 { continue }
+            if existing != nil, GDALBackend.exactIndex(of: field.name, in: layer) >= 0 { continue }
             guard let fd = OGR_Fld_Create(field.name, GDALBackend.ogrType(field.type)) else { continue }
             if field.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
             let status = OGR_L_CreateField(layer, fd, 1)
@@ -59,7 +59,7 @@ final class GDALBackend: FeatureBackend {
                 throw IOError(.write, "cannot create field \(field.name): \(reason)", location: displayName(ofSource: path))
             }
         }
-        fieldIndex = fields.map { OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(created), $0.name) }
+        fieldIndex = fields.map { GDALBackend.exactIndex(of: $0.name, in: created) }
         if format != .postgis { _ = OGR_L_StartTransaction(layer) }
     }
 
@@ -200,6 +200,16 @@ final class GDALBackend: FeatureBackend {
         case .point, .lineString, .polygon: return try Geometry.collection([g])
         default: return g
         }
+    }
+
+    /// The index of the field named exactly `name` (OGR's own lookup ignores case, and the
+    /// KML driver adds its own "Name" and "Description": "name" must not land in "Name").
+    private static func exactIndex(of name: String, in layer: OGRLayerH) -> Int32 {
+        let defn = OGR_L_GetLayerDefn(layer)
+        for i in 0..<OGR_FD_GetFieldCount(defn) {
+            if let fd = OGR_FD_GetFieldDefn(defn, i), let ref = OGR_Fld_GetNameRef(fd), String(cString: ref) == name { return i }
+        }
+        return -1
     }
 
     static func family(_ type: GeometryType) -> String {

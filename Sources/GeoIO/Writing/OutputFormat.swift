@@ -46,7 +46,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .shapefile: return "ESRI Shapefile"
         case .csv: return "CSV"
         case .flatgeobuf: return "FlatGeobuf"
-        case .kml: return "KML"
+        case .kml: return "LIBKML"
         case .postgis: return "PostgreSQL"
         }
     }

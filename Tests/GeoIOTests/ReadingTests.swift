@@ -44,7 +44,7 @@ extension GeoIOTests {
             try kml.write(toFile: folder.path("sites.kml"), atomically: true, encoding: .utf8)
             let layer = try VectorSource(folder.path("sites.kml")).readLayer()
             #expect(layer.crs?.epsgCode == 4326)
-            #expect(layer.features.map { $0["Name"].description } == ["光明城站", "科学城"])
+            #expect(layer.features.map { $0["name"].description } == ["光明城站", "科学城"])
             #expect(layer.features.first?.geometry?.coordinates.first.map { ($0.x, $0.y) } ?? (0, 0) == (113.9486957, 22.7357419))
         }
 

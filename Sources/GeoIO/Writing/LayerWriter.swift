@@ -8,6 +8,8 @@ public struct LayerWriter {
     public var encoding: String?
     /// Decimal places of GeoJSON coordinates (RFC 7946 suggests 7: about 1 cm).
     public var decimals = 7
+    /// What to do with a same-named layer in an existing GeoPackage.
+    public var mode = WriteMode.create
 
     /// A writer for `format`.
     public init(format: OutputFormat, encoding: String? = nil) {
@@ -21,7 +23,7 @@ public struct LayerWriter {
     public func write(_ layer: Layer, to path: String) throws {
         let firstType = layer.features.lazy.compactMap { $0.geometry?.type }.first
         let sink = try FeatureSink(path: path, format: format, name: layer.name, crs: layer.crs, fields: layer.fields,
-                                   encoding: encoding, decimals: decimals, geometryType: firstType)
+                                   encoding: encoding, decimals: decimals, geometryType: firstType, mode: mode)
         for feature in layer.features { try sink.write(feature) }
         try sink.finish()
     }

@@ -31,22 +31,40 @@ public struct PlanningData: Sendable {
     /// - Throws: `IOError`/`RulesError` naming the missing or broken file.
     public init(folder: URL, rules rulesFile: URL? = nil) throws {
         self.folder = folder
-        rules = try PlanningRules(contentsOf: rulesFile ?? folder.appendingPathComponent("rules.toml"))
+        let rules = try PlanningRules(contentsOf: rulesFile ?? folder.appendingPathComponent("rules.toml"))
+        self.rules = rules
         let working = try CRS(rules.workingCRS)
         // The seven layers are independent: read, project and check them on every core.
         let layers = try ParallelMap.map(0..<PlanningData.required.count) { i in
             let name = PlanningData.required[i]
-            let path = folder.appendingPathComponent("\(name).geojson").path
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw IOError(.open, "the data folder has no \(name).geojson (needs \(PlanningData.required.joined(separator: ", ")))", location: folder.path)
-            }
-            let layer = try VectorSource(path).readLayer().reprojected(to: working)
+            let (path, options) = try PlanningData.source(of: name, in: folder, rules: rules)
+            let layer = try VectorSource(path, options: options).readLayer().reprojected(to: working)
             let report = try layer.validityReport()
             if let first = report.invalid.first { throw IOError(.geometry, "invalid geometry: \(first)", location: path) }
             return layer
         }
         (boundary, roads, rail, stations) = (layers[0], layers[1], layers[2], layers[3])
         (controlZones, upgradeDistricts, green) = (layers[4], layers[5], layers[6])
+    }
+
+    /// Where layer `name` is read from: the rules' [layers] reference (relative to the
+    /// folder), else `<name>.geojson`, with the reference's settings as read options.
+    public static func source(of name: String, in folder: URL, rules: PlanningRules) throws -> (path: String, options: ReadOptions) {
+        guard let text = rules.layers[name] else {
+            let path = folder.appendingPathComponent("\(name).geojson").path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw IOError(.open, "the data folder has no \(name).geojson (needs \(PlanningData.required.joined(separator: ", ")), or a [layers] entry in the rules)",
+                              location: folder.path)
+            }
+            return (path, ReadOptions())
+        }
+        let reference = try LayerReference(text)
+        let path = reference.source.hasPrefix("/") || reference.source.hasPrefix("PG:") ? reference.source
+            : folder.appendingPathComponent(reference.source).path
+        guard path.hasPrefix("PG:") || FileManager.default.fileExists(atPath: path) else {
+            throw IOError(.open, "[layers] \(name) = \"\(text)\": no such file", location: folder.path)
+        }
+        return (path, try reference.options(over: ReadOptions()))
     }
 
     /// The district polygon (the boundary feature of class "district", else all of them).

@@ -49,6 +49,9 @@ public struct PlanningRules: Sendable, Equatable {
     public var review: Review
     /// The project kinds and the words planners write for them.
     public var kinds: ProjectKinds
+    /// Where each data layer comes from when it is not `<name>.geojson` in the data folder:
+    /// a layer reference relative to the folder, e.g. "survey.gpkg#layer=roads,encoding=GBK".
+    public var layers: [String: String]
 
     /// Reads a rules file.
     /// - Throws: `RulesError` naming the file and the missing or wrong key.
@@ -88,6 +91,7 @@ public struct PlanningRules: Sendable, Equatable {
                                     dissolve: try r.bool("green_network", "dissolve"))
         review = Review(zones: try r.strings("review", "zones"), kindsInZone: try r.strings("review", "kinds_in_zone"),
                         kindsAnywhere: try r.strings("review", "kinds_anywhere"))
+        layers = try r.layers()
         kinds = try r.kinds(default: ["general"] + review.kindsInZone + review.kindsAnywhere)
         for kind in review.kindsInZone + review.kindsAnywhere where !kinds.keys.contains(kind) {
             throw RulesError(file: file, message: "[review] names the kind '\(kind)', which [project_kinds] does not define (kinds: \(kinds.keys.joined(separator: ", ")))")
@@ -173,6 +177,21 @@ private struct RulesReader {
     func string(_ section: String, _ key: String) throws -> String {
         guard let s = try value(section, key).string else { throw RulesError(file: file, message: "[\(section)] \(key) must be text") }
         return s
+    }
+
+    /// [layers]: name = "reference"; optional.
+    func layers() throws -> [String: String] {
+        guard let section = table["layers"] else { return [:] }
+        guard let entries = section.table else { throw RulesError(file: file, message: "[layers] must be a table of layer = \"file#settings\"") }
+        var result: [String: String] = [:]
+        for key in entries.keys {
+            guard PlanningData.required.contains(key) || key == "projects-sample" else {
+                throw RulesError(file: file, message: "[layers] \(key) is not a data layer (\(PlanningData.required.joined(separator: ", ")))")
+            }
+            guard let text = entries[key]?.string else { throw RulesError(file: file, message: "[layers] \(key) must be text") }
+            result[key] = text
+        }
+        return result
     }
 
     /// [project_kinds]: key = [words]; without the section, the keys named in [review].

@@ -25,12 +25,12 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let path = try LayerInput.path(source)
-        var options = try input.readOptions()
-        options.refusesImpossibleCRS = false  // describe such a file, with a warning
+        var base = try input.readOptions()
+        base.refusesImpossibleCRS = false  // describe such a file, with a warning
+        let (path, options) = try LayerInput.resolve(source, over: base)
         let vector = try VectorSource(path, options: options)
         var lines = ["\(displayName(ofSource: source))", "  driver: \(vector.driver)"]
-        let names = input.layer.map { [$0] } ?? vector.layerNames
+        let names = options.layer.map { [$0] } ?? vector.layerNames
         for name in names {
             // Streamed: counts, extent and validity without holding the features.
             lines += try InfoCommand.describe(try LayerSummary(try vector.reader(layer: name)))

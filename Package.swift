@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C shims: a module map and a header each, found with pkg-config.
@@ -25,6 +24,9 @@ let package = Package(
                        providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+
+        // gmgeo's own strict TOML reader (rules and style files): bad input is an error, never an abort.
+        .target(name: "Settings"),
 
         // Swift wrappers of GEOS and PROJ: the only code that touches their pointers.
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
@@ -44,23 +46,24 @@ let package = Package(
 
         // The analyses: pure Swift over GeoCore/GeoIO values, no C pointers.
         .target(name: "Planning", dependencies: [
-            "GeoCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit"),
+            "GeoCore", "GeoIO", "Settings",
         ]),
 
         // Maps for reports with cairo (PNG, PDF, SVG): the only code touching cairo pointers.
         .target(name: "MapRender", dependencies: [
-            "GeoCore", "GeoIO", "CCairo", .product(name: "TOMLKit", package: "TOMLKit"),
+            "GeoCore", "GeoIO", "CCairo", "Settings",
         ]),
 
         // Derives GeoData/guangming from ../shared/data and the schematic sketches
         // (Scripts/build-geodata.sh); not part of the shipped tool.
         .executableTarget(name: "GeoDataBuilder", dependencies: [
-            "GeoCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit"),
+            "GeoCore", "GeoIO", "Settings",
         ]),
 
         // Shared test fixtures and paths to ../shared.
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoIO", "GeoCore", "TestSupport"]),

@@ -1,7 +1,7 @@
 import Foundation
 import GeoCore
 import GeoIO
-import TOMLKit
+import Settings
 
 /// Derives every layer of GeoData/guangming, in EPSG:4547 (written out as WGS 84 GeoJSON).
 struct Builder {
@@ -29,7 +29,7 @@ struct Builder {
     }
 
     func number(_ table: String, _ key: String) throws -> Double {
-        guard let value = rules[table]?[key], let n = value.double ?? value.int.map(Double.init) else {
+        guard let n = rules[table]?.table?[key]?.number else {
             throw IOError(.unknownField, "rules.toml has no number [\(table)] \(key)")
         }
         return n

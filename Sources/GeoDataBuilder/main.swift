@@ -5,7 +5,7 @@
 import Foundation
 import GeoCore
 import GeoIO
-import TOMLKit
+import Settings
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {

@@ -12,6 +12,7 @@ extension Geometry {
     /// Reads WKT; with `allowingNonFinite`, NaN and infinite coordinates are kept (only to
     /// ask whether the geometry is valid: GEOS answers "Invalid Coordinate").
     public convenience init(wkt: String, allowingNonFinite: Bool) throws(GeometryError) {
+        try GeometryLimits.checkNesting(text: wkt, operation: "read WKT")
         let handle = try GEOSContext.call("read WKT", code: .parse) { ctx in
             wkt.withCString { GEOSWKTReader_read_r(ctx, GEOSContext.current.readers.wktReader, $0) }
         }
@@ -21,6 +22,7 @@ extension Geometry {
 
     /// Reads Well-Known Binary (ISO or extended, either byte order).
     public convenience init(wkb: [UInt8]) throws(GeometryError) {
+        try GeometryLimits.checkNesting(wkb: wkb, operation: "read WKB")
         let handle = try GEOSContext.call("read WKB", code: .parse) { ctx in
             wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(ctx, GEOSContext.current.readers.wkbReader, $0.baseAddress, $0.count) }
         }
@@ -31,6 +33,7 @@ extension Geometry {
     /// Reads hex-encoded WKB, as PostGIS prints it.
     public convenience init(hexWKB: String) throws(GeometryError) {
         let bytes = Array(hexWKB.utf8)
+        try GeometryLimits.checkNesting(wkb: GeometryLimits.decodedHex(bytes), operation: "read hex WKB")
         let handle = try GEOSContext.call("read hex WKB", code: .parse) { ctx in
             bytes.withUnsafeBufferPointer { GEOSWKBReader_readHEX_r(ctx, GEOSContext.current.readers.wkbReader, $0.baseAddress, $0.count) }
         }
@@ -40,6 +43,7 @@ extension Geometry {
 
     /// Reads a GeoJSON geometry object (a Feature or FeatureCollection gives its geometries).
     public convenience init(geoJSON: String) throws(GeometryError) {
+        try GeometryLimits.checkNesting(text: geoJSON, operation: "read GeoJSON")
         let handle = try GEOSContext.call("read GeoJSON", code: .parse) { ctx in
             geoJSON.withCString { GEOSGeoJSONReader_readGeometry_r(ctx, GEOSContext.current.readers.geoJSONReader, $0) }
         }
@@ -83,6 +87,7 @@ extension Geometry {
 
     /// Well-Known Text at full precision, or rounded to `decimals` places.
     public func wkt(decimals: Int? = nil) throws(GeometryError) -> String {
+        try GeometryLimits.checkPrintable(self)
         let context = GEOSContext.current
         let writer = context.readers.wktWriter
         GEOSWKTWriter_setRoundingPrecision_r(context.handle, writer, Int32(decimals ?? -1))

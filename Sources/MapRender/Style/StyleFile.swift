@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import Settings
 
 /// Layer styles from a TOML file, one table per layer name, e.g.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import GeoCore
-import TOMLKit
+import Settings
 
 /// Every planning number the analyses use, read from a rules file (GeoData/<place>/rules.toml)
 /// so a planner changes a number without code. Distances in metres, areas in m².
@@ -70,8 +70,8 @@ public struct PlanningRules: Sendable, Equatable {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw RulesError(file: file, message: "line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw RulesError(file: file, message: error.description)
         }
         let r = RulesReader(table: table, file: file)
         workingCRS = try r.string("crs", "working")
@@ -137,7 +137,7 @@ private struct RulesReader {
     let table: TOMLTable
     let file: String
 
-    func value(_ section: String, _ key: String) throws -> TOMLValueConvertible {
+    func value(_ section: String, _ key: String) throws -> TOMLValue {
         guard let s = table[section]?.table else { throw RulesError(file: file, message: "missing section [\(section)]") }
         guard let v = s[key] else { throw RulesError(file: file, message: "missing [\(section)] \(key)") }
         return v
@@ -145,7 +145,7 @@ private struct RulesReader {
 
     func number(_ section: String, _ key: String) throws -> Double {
         let v = try value(section, key)
-        guard let n = v.double ?? v.int.map(Double.init), n.isFinite else {
+        guard let n = v.number, n.isFinite else {
             throw RulesError(file: file, message: "[\(section)] \(key) must be a number")
         }
         return n

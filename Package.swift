@@ -24,6 +24,8 @@ let package = Package(
                        providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+        // Linux calls Swift's Glibc module does not declare (renameat2 for atomic swaps).
+        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
 
         // gmgeo's own strict TOML reader (rules and style files): bad input is an error, never an abort.
         .target(name: "Settings"),
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "GeoCore", dependencies: ["CGEOS", "CPROJ"]),
 
         // Layers and features in and out through GDAL/OGR: the only code touching GDAL pointers.
-        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL", "CSystem"]),
 
         // The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(name: "gmgeo", dependencies: [

@@ -207,7 +207,7 @@ struct TOMLParser {
         if b == 39 { return try literalString() }
         let start = i
         while let c = peek(), TOMLParser.isBareKey(c) { i += 1 }
-        guard i > start else { throw fail("expected a key, found '\(TOMLParser.show(b))'") }
+        guard i > start else { throw fail("expected a key, found \(TOMLParser.quoted(b))") }
         return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 
@@ -256,7 +256,7 @@ struct TOMLParser {
             if next == 44 {
                 i += 1
             } else if next != 93 {
-                throw fail("expected ',' or ']' in an array, found '\(TOMLParser.show(next))'")
+                throw fail("expected ',' or ']' in an array, found \(TOMLParser.quoted(next))")
             }
         }
     }
@@ -283,7 +283,7 @@ struct TOMLParser {
             guard let b = inner.peek() else { throw inner.fail("the inline table is never closed with '}'") }
             inner.i += 1
             if b == 125 { break }
-            guard b == 44 else { throw inner.fail("expected ',' or '}' in an inline table (on one line), found '\(TOMLParser.show(b))'") }
+            guard b == 44 else { throw inner.fail("expected ',' or '}' in an inline table (on one line), found \(TOMLParser.quoted(b))") }
         }
         i = inner.i
         return .table(inner.root)
@@ -297,7 +297,7 @@ struct TOMLParser {
 
     private mutating func number() throws(TOMLError) -> TOMLValue {
         if let b = peek(), !(b >= 48 && b <= 57) && b != 43 && b != 45 && b != 105 && b != 110 {
-            throw fail("expected a value, found '\(TOMLParser.show(b))'")
+            throw fail("expected a value, found \(TOMLParser.quoted(b))")
         }
         let text = word()
         let plain = text.filter { $0 != "_" }
@@ -481,6 +481,14 @@ struct TOMLParser {
     private func fail(_ message: String) -> TOMLError { TOMLError(line: line, message: message) }
 
     private static func show(_ b: UInt8) -> String {
-        b >= 32 && b < 127 ? String(UnicodeScalar(b)) : String(format: "0x%02X", b)
+        if b == 10 || b == 13 { return "the end of the line" }
+        return b >= 32 && b < 127 ? String(UnicodeScalar(b)) : String(format: "0x%02X", b)
+    }
+}
+
+extension TOMLParser {
+    /// A character for a message: 'x', or a description of an invisible one.
+    fileprivate static func quoted(_ b: UInt8) -> String {
+        b == 10 || b == 13 ? "the end of the line" : "'\(show(b))'"
     }
 }

@@ -22,7 +22,9 @@ struct GMGeo: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Stderr.flush()
         } catch let exit as ExitCode {
+            Stderr.flush()
             Foundation.exit(exit.rawValue)
         } catch {
             if exitCode(for: error) == .success {

@@ -39,3 +39,26 @@ public struct CommandRunner {
                       status: process.terminationStatus)
     }
 }
+
+extension CommandRunner {
+    /// Runs `gmgeo` with `arguments` (output discarded) and returns its exit status and its
+    /// own peak resident memory in KiB, measured by the kernel for that one process.
+    public static func peakMemory(_ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
+        var pid: pid_t = 0
+        let all = [gmgeo.path] + arguments
+        var cArguments: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
+        defer { for p in cArguments { free(p) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        guard posix_spawn(&pid, gmgeo.path, &actions, nil, &cArguments, environ) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        return ((status >> 8) & 0xFF, Int(usage.ru_maxrss))
+    }
+}

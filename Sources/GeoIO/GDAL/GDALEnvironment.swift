@@ -26,8 +26,8 @@ enum GDALEnvironment {
     static func lastError(_ fallback: String) -> String {
         guard let message = CPLGetLastErrorMsg(), message.pointee != 0 else { return fallback }
         // GDAL's messages may span lines; the CLI promises one.
-        return String(cString: message).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
+        return Secrets.scrub(String(cString: message).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " "))
     }
 
     /// A NULL-terminated list of C strings for GDAL options (nil when `items` is empty),

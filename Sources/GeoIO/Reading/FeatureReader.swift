@@ -66,7 +66,9 @@ public final class FeatureReader {
     /// - Throws: `IOError.geometry` naming the feature when its geometry cannot be read.
     public func next() throws -> Feature? {
         GDALEnvironment.resetError()
-        guard let f = OGR_L_GetNextFeature(layer) else {
+        let next = source.options.filter == nil ? OGR_L_GetNextFeature(layer)
+            : QueryWatchdog.guarding("\(displayName(ofSource: source.path)): the --where condition") { OGR_L_GetNextFeature(layer) }
+        guard let f = next else {
             if CPLGetLastErrorType() == CE_Failure {
                 throw IOError(.open, "reading stopped: \(GDALEnvironment.lastError("GDAL read error"))",
                               location: "\(displayName(ofSource: source.path)): layer \(name): after feature \(index)")
@@ -78,6 +80,15 @@ public final class FeatureReader {
         let id: Int64? = fid == OGRNullFID ? nil : Int64(fid)
         index += 1
         var geometry: Geometry?
+        let readProblem = CPLGetLastErrorType() != CE_None ? GDALEnvironment.lastError("GDAL could not read it") : nil
+        if OGR_F_GetGeometryRef(f) == nil, let readProblem {
+            // A broken record (e.g. a Shapefile record claiming more points than the file
+            // holds) comes back without geometry: say so rather than pass it on as empty.
+            let place = "\(displayName(ofSource: source.path)): layer \(name): feature \(id.map(String.init) ?? String(index))"
+            let message = "the geometry cannot be read (\(readProblem)); the file is damaged: repair it in QGIS or re-export it"
+            guard !source.options.refusesImpossibleCRS else { throw IOError(.geometry, message, location: place) }
+            source.warnings.append("\(place): \(message)")
+        }
         if let g = OGR_F_GetGeometryRef(f) {
             do {
                 geometry = try OGRGeometry.geometry(from: g)

@@ -38,7 +38,7 @@ public final class VectorSource {
             }
             return
         }
-        var openPath = path
+        var openPath = isConnection ? QueryWatchdog.limited(connection: path) : path
         if !isConnection, ["json", "geojson"].contains(ext), let array = DataVArray.wrapped(path) {
             memoryFile = array
             openPath = array

@@ -1,25 +1,19 @@
 import Foundation
 
-/// Whole files written complete or not at all: into a temporary name beside the target,
-/// then renamed over it (a rename within one folder is atomic).
+/// Whole files written complete or not at all, through `Staging`.
 public enum AtomicWrite {
     /// Writes `data` to `path`.
     /// - Throws: `IOError.write` naming the file; nothing is left behind.
     public static func data(_ data: Data, to path: String) throws(IOError) {
         try OutputPath.check(path)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString)-\(url.lastPathComponent)")
+        let staging = try Staging(for: path)
         do {
-            try data.write(to: temporary)
+            try data.write(to: staging.temporaryFile)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            staging.discard()
             throw IOError(.write, "cannot write: \(error.localizedDescription)", location: path)
         }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw IOError(.write, "cannot write: \(reason)", location: path)
-        }
+        try staging.commitFiles()
     }
 
     /// Writes `text` as UTF-8 to `path`.
@@ -45,7 +39,12 @@ public enum OutputPath {
                 throw IOError(.write, "is not a regular file (a device, FIFO or socket); gmgeo replaces only files", location: path)
             }
         }
-        let parent = url.deletingLastPathComponent().path
+        try checkParent(of: url.path)
+    }
+
+    /// Throws unless the folder `path` would go in exists and can be written.
+    public static func checkParent(of path: String) throws(IOError) {
+        let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOError(.write, "the folder \(parent) does not exist", location: path)

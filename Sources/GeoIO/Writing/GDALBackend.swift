@@ -9,7 +9,7 @@ final class GDALBackend: FeatureBackend {
     private let fields: [Field]
     private let path: String
     /// The folder the file is made in; nil for a database.
-    private let staging: StagingFolder?
+    private let staging: Staging?
     private let dataset: GDALDatasetH
     private let layer: OGRLayerH
     private var srs: OGRSpatialReferenceH?
@@ -36,7 +36,7 @@ final class GDALBackend: FeatureBackend {
             if format == .postgis { _ = GDALDatasetRollbackTransaction(dataset) }
             GDALClose(dataset)
             if let reference { OSRDestroySpatialReference(reference) }
-            staging?.remove()
+            staging?.discard()
             throw IOError(.write, "cannot create layer \(name): \(reason)", location: displayName(ofSource: path))
         }
         layer = created
@@ -67,7 +67,7 @@ final class GDALBackend: FeatureBackend {
     /// copy of it, so its other layers stay), or the database in a transaction; and the
     /// existing layer to append to.
     private static func openTarget(_ path: String, format: OutputFormat, layer name: String,
-                                   mode: WriteMode) throws -> (GDALDatasetH, StagingFolder?, OGRLayerH?) {
+                                   mode: WriteMode) throws -> (GDALDatasetH, Staging?, OGRLayerH?) {
         GDALEnvironment.resetError()
         if format == .postgis {
             let location = displayName(ofSource: path)
@@ -84,16 +84,16 @@ final class GDALBackend: FeatureBackend {
             }
             return (dataset, nil, nil)
         }
-        let staging = try StagingFolder(for: path)
+        let staging = try Staging(for: path)
         if format == .gpkg, FileManager.default.fileExists(atPath: path) {
             return try updateCopy(path, staging: staging, layer: name, mode: mode)
         }
         guard let driver = GDALGetDriverByName(format.driver) else {
-            staging.remove()
+            staging.discard()
             throw IOError(.format, "GDAL has no \(format.driver) driver here", location: path)
         }
         guard let dataset = GDALCreate(driver, staging.temporaryFile.path, 0, 0, 0, GDT_Unknown, nil) else {
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "cannot create: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
         }
         return (dataset, staging, nil)
@@ -102,16 +102,16 @@ final class GDALBackend: FeatureBackend {
     /// An existing GeoPackage, copied into the staging folder and opened for update, as
     /// ogr2ogr -update does: a new layer is added; a layer of the same name is refused,
     /// replaced (`.overwrite`) or appended to (`.append`).
-    private static func updateCopy(_ path: String, staging: StagingFolder, layer name: String,
-                                   mode: WriteMode) throws -> (GDALDatasetH, StagingFolder?, OGRLayerH?) {
+    private static func updateCopy(_ path: String, staging: Staging, layer name: String,
+                                   mode: WriteMode) throws -> (GDALDatasetH, Staging?, OGRLayerH?) {
         do {
             try FileManager.default.copyItem(atPath: path, toPath: staging.temporaryFile.path)
         } catch {
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "cannot copy the GeoPackage to update it: \(error.localizedDescription)", location: path)
         }
         guard let dataset = GDALOpenEx(staging.temporaryFile.path, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR), nil, nil, nil) else {
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "cannot open the GeoPackage for update: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
         }
         let count = GDALDatasetGetLayerCount(dataset)
@@ -121,14 +121,14 @@ final class GDALBackend: FeatureBackend {
         switch mode {
         case .create:
             GDALClose(dataset)
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "the GeoPackage already has a layer '\(name)'; add --overwrite to replace it, --append to add to it, or --output-layer to name a new one",
                           location: path)
         case .overwrite:
             guard GDALDatasetDeleteLayer(dataset, index) == OGRERR_NONE else {
                 let reason = GDALEnvironment.lastError("GDAL failed")
                 GDALClose(dataset)
-                staging.remove()
+                staging.discard()
                 throw IOError(.write, "cannot replace the layer '\(name)': \(reason)", location: path)
             }
             return (dataset, staging, nil)
@@ -142,7 +142,7 @@ final class GDALBackend: FeatureBackend {
         GDALClose(dataset)
         if let srs { OSRDestroySpatialReference(srs) }
         srs = nil
-        staging?.remove()
+        staging?.discard()
     }
 
     func write(_ feature: Feature, geometry: Geometry?, place: String) throws {
@@ -178,10 +178,10 @@ final class GDALBackend: FeatureBackend {
         srs = nil
         guard let staging else { return }
         if CPLGetLastErrorType() == CE_Failure {
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "cannot finish the file: \(GDALEnvironment.lastError("GDAL failed"))", location: path)
         }
-        try staging.moveIntoPlace()
+        try staging.commitFiles()
     }
     /// Shapefiles hold one kind: single parts become one-part Multi*, other kinds are refused.
     private func promote(_ g: Geometry, _ place: String) throws -> Geometry {

@@ -4,7 +4,7 @@ import GeoCore
 /// GeoJSON (one FeatureCollection) or GeoJSONSeq (one Feature per line) text, streamed
 /// to a file in a staging folder in large blocks.
 final class GeoJSONBackend: FeatureBackend {
-    private let staging: StagingFolder
+    private let staging: Staging
     private let file: FileHandle
     private let encoder: GeoJSONText
     private let sequence: Bool
@@ -18,10 +18,10 @@ final class GeoJSONBackend: FeatureBackend {
         self.path = path
         self.sequence = sequence
         encoder = GeoJSONText(decimals: decimals, fields: fields)
-        staging = try StagingFolder(for: path)
+        staging = try Staging(for: path)
         let temporary = staging.temporaryFile.path
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            staging.remove()
+            staging.discard()
             throw IOError(.write, "cannot create the file", location: path)
         }
         file = handle
@@ -47,15 +47,15 @@ final class GeoJSONBackend: FeatureBackend {
             try flush()
             try file.close()
         } catch {
-            staging.remove()
+            staging.discard()
             throw error
         }
-        try staging.moveIntoPlace()
+        try staging.commitFiles()
     }
 
     func discard() {
         try? file.close()
-        staging.remove()
+        staging.discard()
     }
 
     private func flush() throws {

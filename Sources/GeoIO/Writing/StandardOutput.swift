@@ -28,7 +28,7 @@ public enum StandardOutput {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)
         }
-        throw IOError(.write, "cannot write to standard output: \(String(cString: strerror(failure)))", location: "stdout")
+        throw IOError(.write, "cannot write: \(String(cString: strerror(failure)))", location: "standard output")
     }
 
     /// Writes `text` (UTF-8).

@@ -65,15 +65,12 @@ public enum MapRenderer {
         if let requested, let all, !requested.intersects(all) {
             throw MapError("nothing inside the requested extent")
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".gmgeo-\(UUID().uuidString).\(format.rawValue)").path
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let canvas = try Canvas(format: format, widthMM: page.widthMM, heightMM: page.heightMM, dpi: page.dpi, path: temporary)
+        try OutputPath.check(path)
+        let staging = try Staging(for: path)
+        let canvas = try Canvas(format: format, widthMM: page.widthMM, heightMM: page.heightMM, dpi: page.dpi, path: staging.temporaryFile.path)
         let report = try draw(layers, on: canvas, page: page, extent: extent, inset: inset)
         try canvas.finish()
-        guard rename(temporary, path) == 0 else {
-            throw MapError("cannot move the map into place: \(String(cString: strerror(errno)))", location: path)
-        }
+        try staging.commitFiles()
         return report
     }
 

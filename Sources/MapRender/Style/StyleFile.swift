@@ -40,6 +40,9 @@ public enum StyleFile {
         return styles
     }
 
+    /// The largest value each numeric key takes (mm; label size in points).
+    static let limits: [String: Double] = ["width": 10, "size": 30, "opacity": 1, "label_size": 72]
+
     private static func style(_ name: String, _ t: TOMLTable, base: LayerStyle, path: String) throws -> LayerStyle {
         let known: Set<String> = ["fill", "stroke", "width", "dash", "opacity", "symbol", "size", "label", "label_size", "title",
                                   "categorize", "classes", "graduate", "breaks"]
@@ -53,8 +56,10 @@ public enum StyleFile {
         }
         func number(_ key: String) throws -> Double? {
             guard let v = t[key] else { return nil }
-            guard let n = v.double ?? v.int.map(Double.init), n.isFinite, n >= 0 else {
-                throw MapError("[\(name)] \(key) must be a number >= 0", location: path)
+            // Upper bounds keep a typo (size = 5000) from drawing for minutes.
+            let limit = StyleFile.limits[key] ?? 100
+            guard let n = v.number, n.isFinite, n >= 0, n <= limit else {
+                throw MapError("[\(name)] \(key) must be a number from 0 to \(limit.shortDescription)", location: path)
             }
             return n
         }
@@ -63,11 +68,12 @@ public enum StyleFile {
         s.symbol.stroke = try color("stroke") ?? s.symbol.stroke
         s.symbol.width = try number("width") ?? s.symbol.width
         s.symbol.size = try number("size") ?? s.symbol.size
-        s.opacity = min(1, try number("opacity") ?? s.opacity)
+        s.opacity = try number("opacity") ?? s.opacity
         s.labelSize = try number("label_size") ?? s.labelSize
         if let dash = t["dash"] {
-            guard let a = dash.array?.compactMap({ $0.double ?? $0.int.map(Double.init) }) else {
-                throw MapError("[\(name)] dash must be a list of lengths in mm", location: path)
+            guard let items = dash.array, items.count <= 16, case let a = items.compactMap(\.number), a.count == items.count,
+                  a.allSatisfy({ $0 > 0 && $0 <= 50 }) else {
+                throw MapError("[\(name)] dash must be a list of at most 16 lengths in mm, each above 0 and at most 50", location: path)
             }
             s.symbol.dashes = a
         }
@@ -88,9 +94,9 @@ public enum StyleFile {
             s.classification = .categorized(field: field, classes: classes.sorted { $0.value < $1.value })
         }
         if let field = t["graduate"]?.string {
-            guard let breaks = t["breaks"]?.array?.compactMap({ $0.double ?? $0.int.map(Double.init) }), !breaks.isEmpty,
-                  breaks == breaks.sorted() else {
-                throw MapError("[\(name)] breaks must be an increasing list of numbers", location: path)
+            guard let items = t["breaks"]?.array, case let breaks = items.compactMap(\.number), breaks.count == items.count, !breaks.isEmpty,
+                  breaks.count <= 32, breaks.allSatisfy(\.isFinite), breaks == breaks.sorted() else {
+                throw MapError("[\(name)] breaks must be an increasing list of at most 32 numbers", location: path)
             }
             s.classification = .graduated(field: field, breaks: breaks, colors: Palette.ramp(breaks.count + 1))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeoCore
+import GeoIO
 
 /// `gmgeo geom OP A [B] [ARG]`: one GEOS operation, in the spirit of GEOS's geosop.
 struct GeomCommand: ParsableCommand {
@@ -105,7 +106,7 @@ struct GeomCommand: ParsableCommand {
         let operands = GeomOperands(a: a, b: b, number: number, pattern: pattern, style: style, gridSize: grid,
                                     prepared: prepared ? try PreparedGeometry(a) : nil)
         let output = try render(try op.run(operands))
-        print(output)
+        try StandardOutput.write(output + "\n")
     }
 
     private func render(_ result: GeomResult) throws -> String {

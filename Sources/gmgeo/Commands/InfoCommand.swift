@@ -36,7 +36,7 @@ struct InfoCommand: ParsableCommand {
             lines += try InfoCommand.describe(try LayerSummary(try vector.reader(layer: name)))
         }
         for warning in vector.warnings { Stderr.write("gmgeo: \(warning)\n") }
-        print(lines.joined(separator: "\n"))
+        try StandardOutput.write(lines.joined(separator: "\n") + "\n")
     }
 
     static func describe(_ layer: LayerSummary) throws -> [String] {

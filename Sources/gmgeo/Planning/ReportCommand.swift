@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     var projectsCRS: String?
 
     func run() throws {
+        // Refused before minutes of work: a folder of the user's files is never replaced.
+        try Staging.checkReplaceableFolder(output)
+        try OutputPath.checkParent(of: output)
         let progress = Progress(steps: 6)
         progress.next("reading the data")
         let data = try planning.load()
@@ -122,51 +125,26 @@ struct ReportFiles {
     mutating func table(_ table: Table, _ name: String) { texts.append((table.csv(), name)) }
     mutating func text(_ text: String, _ name: String) { texts.append((text, name)) }
 
+    /// Writes every file into a staging folder, then puts it in place of `folder` in one
+    /// step (`Staging.commitFolder`: only a folder gmgeo wrote, or an empty one, is replaced).
     func commit(to folder: String) throws {
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".gmgeo-report-\(UUID().uuidString)")
-        let fm = FileManager.default
+        let staging = try Staging(for: folder)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("\(folder): cannot create the report folder: \(error.localizedDescription)")
-        }
-        do {
-            for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.appendingPathComponent(name).path) }
-            for (text, name) in texts { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
+            for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.folder.appendingPathComponent(name).path) }
+            for (text, name) in texts { try Data(text.utf8).write(to: staging.folder.appendingPathComponent(name)) }
             // Each map file is independent: draw them on every core.
             let jobs = maps.flatMap { map in ["png", "pdf"].map { (map, $0) } }
+            let into = staging.folder
             _ = try ParallelMap.map(jobs.indices) { i in
                 let (map, format) = jobs[i]
                 let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
                                          attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
-                return try MapRenderer.render(map.layers, page: page, to: staging.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
+                return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
         } catch {
-            try? fm.removeItem(at: staging)
+            staging.discard()
             throw error
         }
-        var isDirectory: ObjCBool = false
-        var old: URL?
-        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                try? fm.removeItem(at: staging)
-                throw InputError("\(folder): exists and is not a folder")
-            }
-            let aside = parent.appendingPathComponent(".gmgeo-old-\(UUID().uuidString)")
-            guard rename(target.path, aside.path) == 0 else {
-                try? fm.removeItem(at: staging)
-                throw InputError("\(folder): cannot replace the old report: \(String(cString: strerror(errno)))")
-            }
-            old = aside
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if let old { _ = rename(old.path, target.path) }
-            try? fm.removeItem(at: staging)
-            throw InputError("\(folder): cannot move the report into place: \(reason)")
-        }
-        if let old { try? fm.removeItem(at: old) }
+        try staging.commitFolder()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import GeoIO
 import Planning
 
 /// A failure the user can fix: shown as one line on stderr, exit status 2.
@@ -25,16 +26,43 @@ enum CommandLineFailure {
             let text = first.replacingOccurrences(of: "Error: ", with: "")
             message = text.contains("help") ? text : text + " (see gmgeo help)"
         }
-        let oneLine = "gmgeo: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-        Stderr.write(oneLine)
+        let oneLine = "gmgeo: " + Secrets.scrub(message).split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+        Stderr.discardNotes()
+        Stderr.writeNow(oneLine)
         // Keep the text referenced until the process ends, so leak checkers see nothing lost.
         withExtendedLifetime(oneLine) { exit(2) }
     }
 }
 
-/// Unbuffered writes to standard error.
+/// Standard error. Notes (an assumed CRS, rows left out, the summary line) are held until the
+/// command succeeds, so a failure prints its one line and nothing else; progress (shown
+/// only for work longer than two seconds) goes out at once and lets the held notes out first.
 enum Stderr {
+    nonisolated(unsafe) private static var held: [String] = []
+    private static let lock = NSLock()
+
+    /// Holds a note until the command ends well.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        lock.withLock { held.append(Secrets.scrub(text)) }
+    }
+
+    /// Writes at once (progress, the failure line), after any held notes.
+    static func writeNow(_ text: String) {
+        flush()
+        FileHandle.standardError.write(Data(Secrets.scrub(text).utf8))
+    }
+
+    /// Writes the held notes.
+    static func flush() {
+        let notes = lock.withLock { () -> [String] in
+            defer { held = [] }
+            return held
+        }
+        if !notes.isEmpty { FileHandle.standardError.write(Data(notes.joined().utf8)) }
+    }
+
+    /// Drops the held notes: the command failed, and its one line says why.
+    static func discardNotes() {
+        lock.withLock { held = [] }
     }
 }

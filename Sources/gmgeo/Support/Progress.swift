@@ -15,9 +15,9 @@ final class Progress {
         step += 1
         let line = "gmgeo: [\(step)/\(total)] \(what)"
         if Date().timeIntervalSince(start) > 2 {
-            for earlier in pending { Stderr.write(earlier + "\n") }
+            for earlier in pending { Stderr.writeNow(earlier + "\n") }
             pending = []
-            Stderr.write(line + "\n")
+            Stderr.writeNow(line + "\n")
         } else {
             pending = [line]
         }

@@ -46,6 +46,10 @@ let package = Package(
         // ../shared/bench through GeoCore, timed the way bench_geos_c times it.
         .executableTarget(name: "GMGeoBench", dependencies: ["GeoCore"]),
 
+        // Fuzz targets for every reader of untrusted input (Scripts/fuzz.sh runs them under
+        // libFuzzer; built plainly, it replays files through a target).
+        .executableTarget(name: "GMGeoFuzz", dependencies: ["GeoCore", "GeoIO", "Planning", "MapRender", "Settings"]),
+
         // The analyses: pure Swift over GeoCore/GeoIO values, no C pointers.
         .target(name: "Planning", dependencies: [
             "GeoCore", "GeoIO", "Settings",

@@ -62,7 +62,7 @@ extension GeoIOTests {
             } catch let failure as TextEncoding.Failure {
                 #expect(failure.offset == 3)
             }
-            #expect(throws: EncodingNameError.self) { try TextEncoding.utf8Bytes([0x41], from: "no-such-encoding") }
+            #expect(throws: IOError.self) { try TextEncoding.utf8Bytes([0x41], from: "no-such-encoding") }
         }
 
         @Test("a GBK CSV from Excel: refused as UTF-8 naming the line, read right with GBK")

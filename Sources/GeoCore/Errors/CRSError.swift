@@ -20,12 +20,16 @@ public struct CRSError: LocatedError, Equatable, Sendable {
     public let message: String
     /// Where the coordinate came from (file, line, feature), when known.
     public var location: String?
+    /// For a batch of points, the (0-based) index of the one that failed, so callers can
+    /// name its line without reading it back out of the message.
+    public let pointIndex: Int?
 
     /// Creates an error with a message saying what went wrong.
-    public init(_ code: Code, message: String, location: String? = nil) {
+    public init(_ code: Code, message: String, location: String? = nil, pointIndex: Int? = nil) {
         self.code = code
         self.message = message
         self.location = location
+        self.pointIndex = pointIndex
     }
 
     /// One line for the command line.

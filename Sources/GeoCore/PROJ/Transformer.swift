@@ -127,7 +127,7 @@ public final class Transformer: Sendable {
         let n = min(x.count, y.count)
         guard n > 0, let xp = x.baseAddress, let yp = y.baseAddress else { return }
         for i in 0..<n where !(xp[i].isFinite && yp[i].isFinite) {
-            throw CRSError(.invalidCoordinate, message: "point \(i + 1) (\(xp[i]), \(yp[i])) is not a finite number")
+            throw CRSError(.invalidCoordinate, message: "point \(i + 1) (\(xp[i]), \(yp[i])) is not a finite number", pointIndex: i)
         }
         let (first, last) = direction == .forward ? (sourceOffset, targetOffset) : (targetOffset, sourceOffset)
         first?.toWGS84(xp, yp, n)
@@ -139,7 +139,7 @@ public final class Transformer: Sendable {
                 let reason = op.context.lastError("outside the area where the transformation is defined")
                 let (fromCRS, toCRS) = direction == .forward ? (source, target) : (target, source)
                 throw CRSError(.invalidCoordinate,
-                               message: "point \(i + 1) cannot be transformed from \(fromCRS) to \(toCRS): \(reason)")
+                               message: "point \(i + 1) cannot be transformed from \(fromCRS) to \(toCRS): \(reason)", pointIndex: i)
             }
         }
         last?.fromWGS84(xp, yp, n)

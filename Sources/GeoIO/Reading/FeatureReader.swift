@@ -104,21 +104,47 @@ public final class FeatureReader {
     }
 
     /// OGR SQL reads only ASCII names bare; quote the layer's other field names (e.g. 类别)
-    /// where the user wrote them bare, so `类别 = 'rail'` works as a planner expects.
+    /// where the user wrote them bare, so `类别 = 'rail'` works as a planner expects. Quoting
+    /// follows SQL's rules: "name" with inner quotes doubled; string literals ('...') and
+    /// names already quoted are left as written, and only whole names are matched.
     static func quotingFieldNames(_ filter: String, _ fields: [Field]) -> String {
-        var result = filter
-        for field in fields where !field.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-            var output = ""
-            var rest = Substring(result)
-            while let range = rest.range(of: field.name) {
-                let before = rest[..<range.lowerBound]
-                let quoted = before.last == "\"" || before.last == "'"
-                output += before + (quoted ? field.name : "\"\(field.name)\"")
-                rest = rest[range.upperBound...]
+        let names = fields.map(\.name).filter { !$0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
+            .sorted { $0.count > $1.count }
+        guard !names.isEmpty else { return filter }
+        let chars = Array(filter)
+        func isNamePart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" || c == "\"" {
+                // A literal or a quoted name: copied through its closing quote (doubled quotes stay inside).
+                var j = i + 1
+                while j < chars.count {
+                    if chars[j] == c {
+                        if j + 1 < chars.count, chars[j + 1] == c { j += 2; continue }
+                        break
+                    }
+                    j += 1
+                }
+                out += String(chars[i..<min(j + 1, chars.count)])
+                i = j + 1
+                continue
             }
-            result = output + rest
+            if i == 0 || !isNamePart(chars[i - 1]),
+               let name = names.first(where: { name in
+                   let n = Array(name)
+                   return i + n.count <= chars.count && Array(chars[i..<(i + n.count)]) == n
+                       && (i + n.count == chars.count || !isNamePart(chars[i + n.count]))
+               }) {
+                out += "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                i += name.count
+                continue
+            }
+            out.append(c)
+            i += 1
         }
-        return result
+        return out
     }
 
     private static func type(of fd: OGRFieldDefnH) -> FieldType {

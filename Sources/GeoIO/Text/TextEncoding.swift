@@ -22,7 +22,7 @@ public enum TextEncoding {
     }
 
     /// `bytes` (without a UTF-8 byte-order mark) as UTF-8 bytes.
-    /// - Throws: `Failure` at the first invalid sequence; a message for an unknown encoding.
+    /// - Throws: `Failure` at the first invalid sequence; `IOError.format` for an unknown encoding.
     public static func utf8Bytes(_ bytes: [UInt8], from encoding: String?) throws -> [UInt8] {
         var input = bytes
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
@@ -59,7 +59,7 @@ public enum TextEncoding {
     private static func convert(_ input: [UInt8], from encoding: String) throws -> [UInt8] {
         let cd = iconv_open("UTF-8", encoding)
         guard cd != iconv_t(bitPattern: -1) else {
-            throw EncodingNameError(name: encoding)
+            throw IOError(.format, "unknown encoding '\(encoding)'; use UTF-8, GBK or GB18030")
         }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
@@ -80,12 +80,4 @@ public enum TextEncoding {
         if let failedAt { throw Failure(encoding: encoding, offset: failedAt) }
         return Array(output[0..<produced])
     }
-}
-
-/// An encoding name iconv does not know.
-public struct EncodingNameError: Error, CustomStringConvertible, Sendable {
-    /// The name given.
-    public let name: String
-    /// One line for the command line.
-    public var description: String { "unknown encoding '\(name)'; use UTF-8, GBK or GB18030" }
 }

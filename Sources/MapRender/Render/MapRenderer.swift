@@ -127,7 +127,9 @@ public enum MapRenderer {
         let bar = Furniture.scaleBar(canvas: canvas, frame: frame, view: view)
         Furniture.northArrow(canvas: canvas, frame: frame)
         let credit = page.attribution.isEmpty ? "" : page.attribution + " · "
-        canvas.text(credit + "EPSG:4547 · 1:\(Furniture.roundScale(view.denominator))", at: (m, page.heightMM - m + 1), size: 2.1, color: Palette.grey)
+        // The CRS the map was drawn in, as the layers say.
+        let drawnIn = layers.lazy.compactMap { $0.layer.crs?.description }.first ?? "unknown CRS"
+        canvas.text(credit + "\(drawnIn) · 1:\(Furniture.roundScale(view.denominator))", at: (m, page.heightMM - m + 1), size: 2.1, color: Palette.grey)
         return RenderReport(legend: entries, labels: placed.map { ($0.text, $0.box, $0.angle) }, droppedLabels: candidates.count - placed.count,
                             scaleBarMetres: bar, scaleDenominator: view.denominator, featuresDrawn: drawn)
     }

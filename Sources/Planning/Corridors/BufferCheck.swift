@@ -39,7 +39,7 @@ public struct BufferFinding: Sendable {
 /// Checks features against the corridors and setbacks of the plan.
 public enum BufferCheck {
     /// The groups reported, in order.
-    public static let groups = ["expressway", "arterial", "rail", "station"]
+    public static var groups: [String] { Corridors.groups }
 
     /// Runs the check for every feature (metric CRS throughout).
     public static func run(_ features: [Geometry], network: [NetworkFeature], corridors: [Corridor],

@@ -17,6 +17,11 @@ public struct Corridor: Sendable {
 
 /// The corridors the plan defines, built from the road, rail and station layers.
 public enum Corridors {
+    /// The corridor groups, in the order they are built, reported and drawn.
+    public static let groups = ["expressway", "arterial", "rail", "station"]
+    /// The groups that make the road landscape belts.
+    public static let roadGroups = ["expressway", "arterial"]
+
     static let names: [String: (String, String)] = [
         "expressway": ("快速路及高速公路两侧控制带", "Expressway corridors"),
         "arterial": ("主干道两侧控制带", "Arterial corridors"),
@@ -28,7 +33,7 @@ public enum Corridors {
     /// clipped to `within` when given (e.g. the district).
     public static func build(_ network: [NetworkFeature], rules: PlanningRules, within: Geometry? = nil) throws -> [Corridor] {
         var result: [Corridor] = []
-        for group in ["expressway", "arterial", "rail", "station"] {
+        for group in groups {
             let members = network.filter { $0.group == group }
             guard !members.isEmpty else { continue }
             var widths: [Double] = []

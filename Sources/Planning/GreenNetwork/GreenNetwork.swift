@@ -105,9 +105,16 @@ public enum GreenNetwork {
 }
 
 /// A green network that cannot be analysed as asked.
-public struct NetworkError: Error, CustomStringConvertible, Sendable {
+public struct NetworkError: LocatedError, Sendable {
     /// What is wrong and how to fix it.
     public let message: String
-    /// The message.
-    public var description: String { message }
+    /// Where, when known (the green layer).
+    public var location: String?
+    /// Creates the error.
+    public init(message: String, location: String? = nil) {
+        self.message = message
+        self.location = location
+    }
+    /// One line: where, then the message.
+    public var description: String { "\(locationPrefix)\(message)" }
 }

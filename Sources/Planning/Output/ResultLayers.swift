@@ -116,6 +116,6 @@ public enum ResultLayers {
                 Layer(name: "green-gap-links", crs: crs, fields: gapFields, features: gaps))
     }
 
-    static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-    static func round4(_ v: Double) -> Double { (v * 10_000).rounded() / 10_000 }
+    static func round2(_ v: Double) -> Double { FixedDecimal.rounded(v, 2) }
+    static func round4(_ v: Double) -> Double { FixedDecimal.rounded(v, 4) }
 }

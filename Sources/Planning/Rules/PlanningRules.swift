@@ -123,13 +123,21 @@ public struct PlanningRules: Sendable, Equatable {
 }
 
 /// A rules file that cannot be used: which file, which key, what is wrong.
-public struct RulesError: Error, CustomStringConvertible, Sendable {
+public struct RulesError: LocatedError, Sendable {
     /// The rules file.
     public let file: String
     /// What is wrong, naming the key.
     public let message: String
+    /// Where: the rules file, and any outer place (a data folder).
+    public var location: String?
+    /// An error in `file`.
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+        location = file
+    }
     /// One line: file and message.
-    public var description: String { "\(file): \(message)" }
+    public var description: String { "\(locationPrefix)\(message)" }
 }
 
 /// Typed access to a TOML table with errors that name the key.

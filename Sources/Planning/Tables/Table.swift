@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// A result table: a planner pastes it into a report (Markdown) or a spreadsheet (CSV).
 public struct Table: Sendable, Equatable {
@@ -33,20 +34,11 @@ public struct Table: Sendable, Equatable {
     }
 }
 
-/// Number formatting for tables: fixed decimals, no exponent.
+/// Number formatting for tables, through `FixedDecimal` (printf's rounding, no "-0").
 public enum Format {
-    /// `value` with `decimals` places.
-    public static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "" }
-        let scale = pow10(decimals)
-        let rounded = (value * scale).rounded() / scale
-        var text = String(format: "%.\(decimals)f", rounded)
-        if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
-        return text
-    }
+    /// `value` with `decimals` places; "" for NaN or infinity.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String { FixedDecimal.string(value, decimals) }
 
     /// A share as a percentage with one decimal, e.g. "42.5%".
     public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 }

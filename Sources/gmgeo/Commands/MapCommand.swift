@@ -10,7 +10,7 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Draw layers onto one map (PNG, PDF or SVG) with title, legend, scale bar, north arrow and labels.",
         discussion: """
-        Layers are drawn in the order given (the first at the bottom) in EPSG:4547, so shapes are true to scale. Embedded layers get their own sober styles; --style FILE (TOML) sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an attribute (categorize = "class") or colours by a number (graduate = "share", breaks = [..]). PDF and SVG stay vector with real text.
+        Layers are drawn in the order given (the first at the bottom) in the working CRS of the rules (EPSG:4547 for Guangming), so shapes are true to scale. Embedded layers get their own sober styles; --style FILE (TOML) sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an attribute (categorize = "class") or colours by a number (graduate = "share", breaks = [..]). PDF and SVG stay vector with real text.
 
         Examples:
           gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"
@@ -70,7 +70,7 @@ struct MapCommand: ParsableCommand {
         Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
     }
 
-    /// The frame asked for, in EPSG:4547 metres, or nil for all layers.
+    /// The frame asked for, in the working CRS's metres, or nil for all layers.
     private func extent() throws -> Envelope? {
         if let extentOf {
             guard let colon = extentOf.firstIndex(of: ":") else { throw InputError("--extent-of '\(extentOf)': give LAYER:NAME") }
@@ -87,7 +87,7 @@ struct MapCommand: ParsableCommand {
         if let bbox {
             let v = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard v.count == 4, v[0] < v[2], v[1] < v[3] else { throw InputError("--bbox '\(bbox)': give minlon,minlat,maxlon,maxlat") }
-            let box = try Transformer(from: .wgs84, to: .guangmingWorking).transform(try Geometry.rectangle(Envelope(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])))
+            let box = try Transformer(from: .wgs84, to: try WorkingCRS.standard()).transform(try Geometry.rectangle(Envelope(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])))
             guard let e = box.envelope else { return nil }
             return e.expanded(by: max(e.width, e.height) * margin)
         }

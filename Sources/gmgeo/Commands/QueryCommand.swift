@@ -9,7 +9,7 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Select features by attribute, by spatial relation to another layer, by distance, or find the nearest.",
         discussion: """
-        Spatial tests run in metres in EPSG:4547 (both layers are projected first) through an STRtree and prepared geometries. OTHER is a file, an embedded layer name, or a WKT geometry (in lon/lat unless --wkt-crs says otherwise). The result is GeoJSON on stdout, or any format with -o; a one-line summary goes to stderr.
+        Spatial tests run in metres in the working CRS of the rules (EPSG:4547 for Guangming; both layers are projected first) through an STRtree and prepared geometries. OTHER is a file, an embedded layer name, or a WKT geometry (in lon/lat unless --wkt-crs says otherwise). The result is GeoJSON on stdout, or any format with -o; a one-line summary goes to stderr.
 
         Examples:
           gmgeo query roads --where "class = 'expressway'"
@@ -119,9 +119,10 @@ struct QueryCommand: ParsableCommand {
             Stderr.write("gmgeo: \(assumed.note)\n")
         }
         var xs = table.xs, ys = table.ys
-        if source != .guangmingWorking {
+        let working = try WorkingCRS.standard()
+        if source != working {
             do {
-                try Transformer(from: source, to: .guangmingWorking).transform(xs: &xs, ys: &ys)
+                try Transformer(from: source, to: working).transform(xs: &xs, ys: &ys)
             } catch {
                 throw error.at(layerArgument)
             }
@@ -146,7 +147,7 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw InputError("\(other.prefix(60)): neither a file, an embedded layer, nor a geometry (\(error))")
         }
-        return [(try Transformer(from: try CRS(wktCRS), to: .guangmingWorking).transform(g), "geometry")]
+        return [(try Transformer(from: try CRS(wktCRS), to: try WorkingCRS.standard()).transform(g), "geometry")]
     }
 
     private func select(_ layer: Layer, _ predicate: SpatialPredicate, against other: String) throws -> [Feature] {
@@ -168,7 +169,7 @@ struct QueryCommand: ParsableCommand {
             guard let g = copy.features[i].geometry else { continue }
             for (n, hit) in try tree.nearest(to: g, k: k).enumerated() {
                 copy.features[i]["nearest_\(n + 1)"] = .string(others[hit.index].name)
-                copy.features[i]["nearest_\(n + 1)_m"] = .real((hit.distance * 100).rounded() / 100)
+                copy.features[i]["nearest_\(n + 1)_m"] = .real(FixedDecimal.rounded(hit.distance, 2))
             }
         }
         return copy

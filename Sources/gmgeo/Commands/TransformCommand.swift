@@ -130,18 +130,12 @@ final class ChunkedInput {
 }
 
 private extension CRSError {
-    /// Replaces "point N" (N-th coordinate) with the input line it came from.
+    /// The error placed on the input line of the point that failed (`pointIndex`).
     func locatingPoint(in parsed: [CoordinateLines.Line], origin: String, firstLine: Int) -> Error {
-        guard let range = message.range(of: #"point (\d+)"#, options: .regularExpression),
-              let n = Int(message[range].dropFirst(6)) else { return self.at(origin) }
-        var seen = 0
-        for (index, line) in parsed.enumerated() where line.separator != nil {
-            seen += 1
-            if seen == n {
-                let detail = message.replacingCharacters(in: range, with: "the point")
-                return InputError("\(origin):\(index + firstLine): \(detail)")
-            }
-        }
-        return self.at(origin)
+        guard let point = pointIndex else { return self.at(origin) }
+        let lineIndex = parsed.indices.filter { parsed[$0].separator != nil }.dropFirst(point).first
+        guard let lineIndex else { return self.at(origin) }
+        let detail = message.replacingOccurrences(of: "point \(point + 1)", with: "the point")
+        return CRSError(code, message: detail, location: "\(origin):\(lineIndex + firstLine)")
     }
 }

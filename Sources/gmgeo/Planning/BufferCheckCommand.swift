@@ -31,24 +31,20 @@ struct BufferCheckCommand: ParsableCommand {
         let crs = try CRS(data.rules.workingCRS)
         let built = try Corridors.build(data.network, rules: data.rules, within: try data.district())
         if let corridors { try LayerWriter(format: OutputFormat(path: corridors) ?? .geojson).write(ResultLayers.corridors(built, crs: crs), to: corridors) }
-        let corridorTable = Table(title: "Corridors (each side of the centreline)", headers: ["corridor", "width_m", "area_ha"],
-                                  rows: try built.map { [$0.nameZh + " / " + $0.nameEn, Format.fixed($0.width, 0), Format.fixed(try $0.geometry.area() / 10_000, 1)] })
+        let corridorTable = try Corridors.table(built)
         guard let features else {
             try TableOutput.emit([corridorTable], csv: csv)
             return
         }
-        let layer = try LayerInput.readProjected(features, options: try input.readOptions())
-        let findings = try BufferCheck.run(layer.features.compactMap(\.geometry), network: data.network, corridors: built, rules: data.rules)
-        let checked = ResultLayers.bufferCheck(Layer(name: layer.name, crs: layer.crs, fields: layer.fields,
-                                                     features: layer.features.filter { $0.geometry != nil }), findings)
-        if output.output != nil { try output.write(checked) }
-        let rows = zip(checked.features, findings).map { f, r in
-            [PlanningData.name(f), r.corridors.joined(separator: ", ")]
-                + BufferCheck.groups.map { g in r.nearest[g].map { "\($0.name) \(Format.fixed($0.distance, 0)) m" } ?? "" }
-                + [r.violations.map(\.summary).joined(separator: "; ")]
+        let layer = try LayerInput.readProjected(features, options: try input.readOptions(), crs: crs)
+        let unlocated = layer.features.filter { $0.geometry?.isEmpty ?? true }.count
+        guard unlocated == 0 else {
+            throw InputError("\(features): \(unlocated) of \(layer.features.count) features have no geometry; every feature needs one to be checked")
         }
-        try TableOutput.emit([Table(title: "Buffer check of \(features)",
-                                    headers: ["feature", "in corridors", "nearest expressway", "nearest arterial", "nearest rail", "nearest station", "setback violations"],
-                                    rows: rows), corridorTable], csv: csv)
+        let findings = try BufferCheck.run(layer.features.compactMap(\.geometry), network: data.network, corridors: built, rules: data.rules)
+        let checked = ResultLayers.bufferCheck(layer, findings)
+        if output.output != nil { try output.write(checked) }
+        try TableOutput.emit([BufferCheck.table(names: checked.features.map(PlanningData.name), findings: findings, title: "Buffer check of \(features)"),
+                              corridorTable], csv: csv)
     }
 }

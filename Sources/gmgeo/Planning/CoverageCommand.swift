@@ -9,7 +9,7 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Area and share of each zone covered by a layer (optionally buffered), or the green-space service.",
         discussion: """
-        Cover features are unioned before measuring (overlaps count once), areas are m² in EPSG:4547. Prints a Markdown table; -o writes the zones with covered_m2, share and meets_target; --gaps writes the uncovered parts (where to add cover).
+        Cover features are unioned before measuring (overlaps count once), areas are m² in the working CRS of the rules (EPSG:4547 for Guangming). Prints a Markdown table; -o writes the zones with covered_m2, share and meets_target; --gaps writes the uncovered parts (where to add cover).
 
         ZONES: streets, district, upgrade-districts, control-zones, any embedded layer or file. --green-service measures "300 m to green (>= 0.4 ha), 500 m to a park (>= 1 ha)" with the numbers in the rules file.
 
@@ -46,7 +46,7 @@ struct CoverageCommand: ParsableCommand {
         // Plain files need no data folder; named zones and the green service read it.
         let named = ["streets", "district", "upgrade-districts", "control-zones"].contains(zones)
         if !greenService && !named && planning.data == nil && planning.rules == nil {
-            let crs = CRS.guangmingWorking
+            let crs = try WorkingCRS.standard()
             let zoneLayer = try LayerInput.readProjected(zones, options: try input.readOptions())
             try measure(PlanningData.named(zoneLayer), crs: crs)
             return
@@ -72,13 +72,8 @@ struct CoverageCommand: ParsableCommand {
         let result = try Coverage.compute(zones: zoneList, cover: coverLayer.features.compactMap(\.geometry), buffer: buffer, target: target)
         let layers = ResultLayers.coverage(result, zones: zoneList, crs: crs, name: "coverage")
         try write(layers.zones, layers.gaps)
-        let headers = ["zone", "area_m2", "covered_m2", "share"] + (target == nil ? [] : ["meets_target"])
-        let rows = result.rows.map { row in
-            [row.name, Format.fixed(row.area, 0), Format.fixed(row.covered, 0), Format.percent(row.share)]
-                + (result.meetsTarget(row).map { [$0 ? "yes" : "no"] } ?? [])
-        }
         let title = "Coverage of \(zones) by \(cover ?? "")" + (buffer > 0 ? " within \(Format.fixed(buffer, 0)) m" : "")
-        try TableOutput.emit([Table(title: title, headers: headers, rows: rows)], csv: csv)
+        try TableOutput.emit([result.table(title: title)], csv: csv)
     }
 
     private func write(_ zonesLayer: Layer, _ gapsLayer: Layer) throws {

@@ -53,13 +53,12 @@ struct ReportCommand: ParsableCommand {
 
         progress.next("corridors and road landscape belts")
         let corridors = try Corridors.build(data.network, rules: data.rules, within: district)
-        files.layer(ResultLayers.corridors(corridors, crs: crs), "corridors.geojson")
-        let roadBelts = corridors.filter { $0.group == "expressway" || $0.group == "arterial" }.map(\.geometry)
+        let corridorLayer = ResultLayers.corridors(corridors, crs: crs)
+        files.layer(corridorLayer, "corridors.geojson")
         let districts = PlanningData.named(data.upgradeDistricts)
-        let belts = try Coverage.compute(zones: districts, cover: roadBelts)
+        let belts = try Corridors.roadBelts(corridors, zones: districts)
         files.layer(ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones, "road-belts.geojson")
-        let beltTable = Table(title: "Road landscape belts per upgrade district", headers: ["upgrade district", "area_ha", "in road belts_ha", "share"],
-                              rows: belts.rows.map { [$0.name, Format.fixed($0.area / 10_000, 1), Format.fixed($0.covered / 10_000, 1), Format.percent($0.share)] })
+        let beltTable = belts.roadBeltTable()
         files.table(beltTable, "road-belts.csv")
         summary.corridors(corridors, beltTable)
 
@@ -92,7 +91,7 @@ struct ReportCommand: ParsableCommand {
                   title: "光明区全域景观提升 总图 · Overview", name: "map-overview")
         files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
                    (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service")
-        files.map([(ResultLayers.corridors(corridors, crs: crs), "corridors"), (data.roads, "roads"), (data.rail, "rail"),
+        files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
                    (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors")
         files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),
                    (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network")

@@ -4,10 +4,12 @@ import GeoCore
 import GeoIO
 import Planning
 
-/// A failure the user can fix: shown as one line on stderr, exit status 2.
-struct InputError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// A failure the user can fix, found by a command itself: one line on stderr, exit status 2.
+struct InputError: LocatedError {
+    let message: String
+    var location: String?
+    init(_ message: String) { self.message = message }
+    var description: String { "\(locationPrefix)\(message)" }
 }
 
 /// Turns any error into the one-line message and exit status the CLI promises.
@@ -15,9 +17,9 @@ enum CommandLineFailure {
     /// Prints "gmgeo: <message>" to stderr and exits with status 2.
     static func report(_ error: Error) -> Never {
         let message: String
+        // Every gmgeo error is a LocatedError (GeometryError, CRSError, IOError, RulesError,
+        // MapError, NetworkError, ProjectInputError, InputError): one protocol, one line.
         switch error {
-        case let e as InputError: message = e.description
-        case let e as NetworkError: message = e.description
         case let e as any LocatedError: message = e.description
         default:
             // Argument errors: the parser's own message, first line only, plus where to look.

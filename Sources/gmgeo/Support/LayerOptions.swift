@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import GeoIO
+import Planning
 
 /// How to read a layer: shared by every command that takes one.
 struct InputOptions: ParsableArguments {
@@ -71,9 +72,10 @@ enum LayerInput {
         return layer
     }
 
-    /// Reads a layer and projects it to the metric working CRS (the rules' [crs] working;
-    /// EPSG:4547 for commands without rules).
-    static func readProjected(_ argument: String, options: ReadOptions, crs: CRS = .guangmingWorking) throws -> Layer {
+    /// Reads a layer and projects it to the metric working CRS (by default the one of the
+    /// rules in force: `WorkingCRS.standard`).
+    static func readProjected(_ argument: String, options: ReadOptions, crs: CRS? = nil) throws -> Layer {
+        let crs = try crs ?? WorkingCRS.standard()
         do {
             return try read(argument, options: options).reprojected(to: crs)
         } catch let error as CRSError {
@@ -185,5 +187,21 @@ enum StdoutFormat {
         try make(file)
         guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read back the output") }
         try StandardOutput.write(data)
+    }
+}
+
+/// The metric CRS gmgeo measures in: the [crs] working of the rules in force, for every
+/// command (those without --rules use the data folder's rules.toml).
+enum WorkingCRS {
+    /// The default data folder's rules' working CRS; EPSG:4547 when there is no data folder.
+    static func standard() throws -> CRS {
+        guard let folder = GeoDataCatalog.defaultFolder else { return .guangmingWorking }
+        let file = folder.appendingPathComponent("rules.toml")
+        guard FileManager.default.fileExists(atPath: file.path) else { return .guangmingWorking }
+        do {
+            return try CRS(try PlanningRules(contentsOf: file).workingCRS)
+        } catch let error as RulesError {
+            throw InputError(error.description)
+        }
     }
 }

@@ -1,7 +1,9 @@
 import CPROJ
 
 /// A PROJ context owned by one thread (PROJ contexts must not be shared between threads).
-/// Used for short-lived objects only: CRS lookups whose PJ is destroyed before returning.
+/// CRS lookups use the calling thread's context and destroy their PJ before returning;
+/// a `Transformer` keeps its operations (and their contexts, through `ProjObject`) for as
+/// long as it lives, which for `Transformer.shared` is the whole process.
 final class ProjContext {
     let handle: OpaquePointer
     /// The last error PROJ logged on this context (more specific than its errno string).

@@ -2,33 +2,6 @@ import CCairo
 import Foundation
 import GeoCore
 
-/// The output formats of a map.
-public enum MapFormat: String, Sendable, CaseIterable {
-    case png, pdf, svg
-
-    /// The format for a file name's extension.
-    public init?(path: String) {
-        self.init(rawValue: (path as NSString).pathExtension.lowercased())
-    }
-}
-
-/// An error drawing or writing a map: what went wrong and where (the file).
-public struct MapError: LocatedError, Sendable {
-    /// What went wrong.
-    public let message: String
-    /// Where: the file, when known.
-    public var location: String?
-
-    /// Creates an error with a message saying what went wrong.
-    public init(_ message: String, location: String? = nil) {
-        self.message = message
-        self.location = location
-    }
-
-    /// One line for the command line.
-    public var description: String { locationPrefix + message }
-}
-
 /// A cairo drawing surface measured in millimetres of the page; PDF and SVG stay vector with
 /// real text. The file is written to `path` when `finish` succeeds.
 final class Canvas {

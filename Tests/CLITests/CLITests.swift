@@ -6,7 +6,8 @@ import TestSupport
 /// interface), errors checked for one line, exit status 2 and an empty stdout.
 @Suite("gmgeo command line")
 struct CLITests {
-    /// Set GMGEO_RECORD=1 to rewrite the snapshots from the current output.
+    /// Set GMGEO_RECORD=1 to rewrite the snapshots from the current output; a recording run
+    /// fails, so a snapshot is never accepted without being looked at.
     static let recording = ProcessInfo.processInfo.environment["GMGEO_RECORD"] == "1"
     static let snapshots = SharedFixtures.packageRoot.appendingPathComponent("Tests/CLITests/Snapshots")
 
@@ -33,13 +34,10 @@ struct CLITests {
         Case(name: "geom-simplifydp-precision", arguments: ["geom", "simplifydp", "LINESTRING (0 0, 5 0.1, 10 0, 15 3.3333333)", "0.5", "--precision", "2"]),
         Case(name: "geom-centroid-geojson-input", arguments: ["geom", "getcentroid", #"{"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,4],[0,0]]]}"#]),
         Case(name: "transform-point-4547", arguments: ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547", "--point", "113.9486957,22.7357419"]),
-        Case(name: "transform-gcj02-lines", arguments: ["transform", "--from", "gcj02", "--to", "EPSG:4326"],
-             stdin: "# 光明城站 (GCJ-02)\n113.9537,22.7327 光明城\n\n113.9403 22.7748 光明\n"),
         Case(name: "transform-inverse-decimals", arguments: ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547", "--inverse", "--decimals", "6"],
              stdin: "500000,2516000\n"),
         Case(name: "transform-csv-header", arguments: ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547"],
              stdin: "lon,lat\n114,22.75\n113.9486957,22.7357419\n"),
-        Case(name: "transform-bd09", arguments: ["transform", "--from", "bd09", "--to", "gcj02", "--point", "113.96,22.74"]),
     ]
 
     @Test("output matches the snapshot", arguments: successes)
@@ -49,6 +47,7 @@ struct CLITests {
         let file = Self.snapshots.appendingPathComponent("\(c.name).txt")
         if Self.recording {
             try out.stdout.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(c.name).txt: check it by hand, then run again without GMGEO_RECORD")
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)

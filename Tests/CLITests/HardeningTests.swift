@@ -40,6 +40,15 @@ struct HardeningTests {
         #expect(ok.status == 0 && ok.stdout == "0\n", "\(ok.stderr)")
     }
 
+    @Test("GeoJSON positions with fewer than two numbers are refused (GEOS 3.11 crashed on them; found by fuzzing)", arguments: [
+        #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[],[0,0]]]]}"#, #"{"type":"Point","coordinates":[1]}"#,
+        #"{"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[0,0],[5]]}]}"#,
+    ])
+    func shortPositions(_ json: String) throws {
+        let out = try CommandRunner.gmgeo(["geom", "area", json])
+        #expect(out.status == 2 && out.stderr.contains("a position must hold at least x and y"), "\(out.stderr.prefix(300))")
+    }
+
     @Test("a coordinate of 1e140 is never handed to GEOS's WKT writer; GeoJSON prints it")
     func hugeCoordinate() throws {
         let wkt = try CommandRunner.gmgeo(["geom", "getcentroid", "POINT (1e140 1)"])

@@ -74,8 +74,12 @@ struct LayerCommandTests {
         #expect(toJSON.status == 0, "\(toJSON.stderr)")
         let text = try String(contentsOfFile: folder.path("app.geojson"), encoding: .utf8)
         #expect(text.contains("光明城站") && !text.contains("类别"))
-        // Back in WGS 84 the station sits where the metro data puts it (113.9486957, 22.7357419).
-        #expect(text.contains("113.94") && text.contains("22.735"))
+        // Back in WGS 84 the station sits where the metro data puts it (113.9486957, 22.7357419):
+        // the phone app's GCJ-02 point, its offset removed, lands within 30 m of it.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let point = try #require(((json["features"] as? [[String: Any]])?.first?["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+        let metres = hypot((point[0] - 113.9486957) * 111_320 * cos(22.7357 * .pi / 180), (point[1] - 22.7357419) * 110_574)
+        #expect(metres < 30, "\(point) is \(metres) m from the station")
     }
 
     static let bad: [(String, [String], String)] = [

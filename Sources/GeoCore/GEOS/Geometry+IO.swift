@@ -44,6 +44,7 @@ extension Geometry {
     /// Reads a GeoJSON geometry object (a Feature or FeatureCollection gives its geometries).
     public convenience init(geoJSON: String) throws(GeometryError) {
         try GeometryLimits.checkNesting(text: geoJSON, operation: "read GeoJSON")
+        try GeometryLimits.checkGeoJSONPositions(geoJSON, operation: "read GeoJSON")
         let handle = try GEOSContext.call("read GeoJSON", code: .parse) { ctx in
             geoJSON.withCString { GEOSGeoJSONReader_readGeometry_r(ctx, GEOSContext.current.readers.geoJSONReader, $0) }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits checked before GEOS sees an input: GEOS's readers and operations recurse once per
 /// level of nesting, so a collection nested thousands deep overflows the stack, and GEOS
 /// 3.11's WKT writer overflows a fixed buffer on coordinates of about 1e140. No real
@@ -64,6 +66,39 @@ public enum GeometryLimits {
                 return
             }
             guard offset <= bytes.count else { return }
+        }
+    }
+
+    /// Throws when a GeoJSON position has fewer than two numbers: GEOS 3.11's GeoJSON reader
+    /// reads past the end of `[]` or `[1]` and crashes (found by Scripts/fuzz.sh).
+    static func checkGeoJSONPositions(_ text: String, operation: String) throws(GeometryError) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return }
+        var pending: [Any] = [object]
+        while let next = pending.popLast() {
+            if let dict = next as? [String: Any] {
+                if let coordinates = dict["coordinates"] { try checkPositions(coordinates, operation) }
+                pending.append(contentsOf: dict.values.filter { $0 is [String: Any] || $0 is [Any] })
+            } else if let array = next as? [Any] {
+                pending.append(contentsOf: array.filter { $0 is [String: Any] })
+            }
+        }
+    }
+
+    /// Walks nested coordinate arrays: a leaf array (of numbers) needs at least two.
+    private static func checkPositions(_ value: Any, _ operation: String) throws(GeometryError) {
+        // "coordinates": [] is an empty geometry, which GEOS reads.
+        if let top = value as? [Any], top.isEmpty { return }
+        var pending: [Any] = [value]
+        while let next = pending.popLast() {
+            guard let array = next as? [Any] else { continue }
+            let nested = array.filter { $0 is [Any] }
+            if nested.isEmpty {
+                guard array.count >= 2 else {
+                    throw GeometryError(.parse, operation: operation,
+                                        message: "a position must hold at least x and y, found \(array.count) number\(array.count == 1 ? "" : "s")")
+                }
+            }
+            pending.append(contentsOf: nested)
         }
     }
 

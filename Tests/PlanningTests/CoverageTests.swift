@@ -11,7 +11,7 @@ extension PlanningTests {
             // Zone A: 100 x 100 with a 20 x 20 hole (9,600 m²). Cover: x 0-50 and x 25-75, overlapping.
             let a = try Geometry(wkt: "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0), (40 40, 60 40, 60 60, 40 60, 40 40))")
             let b = try Scenes.rect(200, 0, 300, 100)
-            let result = try Coverage.compute(zones: [("A", a), ("B", b)], cover: [try Scenes.rect(0, 0, 50, 100), try Scenes.rect(25, 0, 75, 100)],
+            let result = try Coverage.compute(zones: [Zone(name: "A", geometry: a), Zone(name: "B", geometry: b)], cover: [try Scenes.rect(0, 0, 50, 100), try Scenes.rect(25, 0, 75, 100)],
                                               target: 0.7)
             // Union of cover: x 0-75 = 7,500 m², minus the hole (inside it) = 7,100 m².
             #expect(result.rows[0].area == 9600)
@@ -26,7 +26,7 @@ extension PlanningTests {
         @Test("a buffered point covers its polygonal circle, clipped to the zone")
         func bufferedCover() throws {
             // A point at the zone's corner, buffered 10 m: a quarter of the 32-gon lies inside.
-            let result = try Coverage.compute(zones: [("Z", try Scenes.rect(0, 0, 100, 100))], cover: [try Geometry.point(0, 0)], buffer: 10)
+            let result = try Coverage.compute(zones: [Zone(name: "Z", geometry: try Scenes.rect(0, 0, 100, 100))], cover: [try Geometry.point(0, 0)], buffer: 10)
             #expect(abs(result.rows[0].covered - Scenes.circleArea(10) / 4) < 1e-9)
         }
 
@@ -36,7 +36,7 @@ extension PlanningTests {
             let side = (5000.0).squareRoot()  // 0.5 ha square
             let green = try Scenes.rect(500 - side / 2, 500 - side / 2, 500 + side / 2, 500 + side / 2)
             let zone = try Scenes.rect(0, 0, 1000, 1000)
-            let result = try GreenService.compute(zones: [("Z", zone)], green: [green], rules: rules)
+            let result = try GreenService.compute(zones: [Zone(name: "Z", geometry: zone)], green: [green], rules: rules)
             // Square grown by r with round corners: s² + 4 s r + (polygonal circle of radius r).
             let r = rules.greenRadius
             let expected = 5000 + 4 * side * r + Scenes.circleArea(r)
@@ -45,7 +45,7 @@ extension PlanningTests {
             #expect(result.greenCount == 1 && result.parkCount == 0)
             // Make it a 4 ha park: now it serves both; the share of both is the park-radius... the smaller reach.
             let park = try Scenes.rect(400, 400, 600, 600)
-            let both = try GreenService.compute(zones: [("Z", zone)], green: [park], rules: rules)
+            let both = try GreenService.compute(zones: [Zone(name: "Z", geometry: zone)], green: [park], rules: rules)
             let greenReach = 40_000 + 4 * 200 * r + Scenes.circleArea(r)
             #expect(abs(both.rows[0].bothShare - greenReach / 1e6) < 1e-9)
         }

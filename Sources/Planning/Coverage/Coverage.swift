@@ -35,7 +35,7 @@ public enum Coverage {
     ///   - cover: the cover geometries (any type; buffered first when `buffer` > 0).
     ///   - buffer: distance to grow the cover by, in metres (e.g. a 300 m service radius).
     ///   - target: the share each zone should reach.
-    public static func compute(zones: [(name: String, geometry: Geometry)], cover: [Geometry], buffer: Double = 0,
+    public static func compute(zones: [Zone], cover: [Geometry], buffer: Double = 0,
                                target: Double? = nil) throws -> CoverageResult {
         let grown = try buffer > 0 ? cover.map { try $0.buffer(buffer) } : cover
         let polygons = try grown.filter { g in try g.area() > 0 }

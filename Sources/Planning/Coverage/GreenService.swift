@@ -50,7 +50,7 @@ extension GreenServiceResult.Row {
 /// Green-space service coverage.
 public enum GreenService {
     /// Computes the service coverage of `zones` by `green` patches (metric CRS).
-    public static func compute(zones: [(name: String, geometry: Geometry)], green: [Geometry],
+    public static func compute(zones: [Zone], green: [Geometry],
                                rules: PlanningRules.GreenService) throws -> GreenServiceResult {
         let areas = try green.map { try $0.area() }
         let greenSpaces = zip(green, areas).filter { $0.1 >= rules.greenMinArea }.map(\.0)

@@ -73,8 +73,27 @@ public struct PlanningData: Sendable {
         return parts.count == 1 ? parts[0] : try Geometry.unaryUnion(parts.isEmpty ? boundary.features.compactMap(\.geometry) : parts)
     }
 
+    /// The district's name, from its boundary feature (name_zh of class "district").
+    public var districtName: String {
+        boundary.features.first { $0["class"] == .string("district") }.map(PlanningData.name) ?? "district"
+    }
+
+    /// The zone sets a command can name instead of a file, in one place.
+    public static let zoneSets = ["streets", "district", "upgrade-districts", "control-zones"]
+
+    /// The zones of a named set (`zoneSets`), or nil for another name.
+    public func zones(named set: String) throws -> [Zone]? {
+        switch set {
+        case "streets": return streets
+        case "district": return [Zone(name: districtName, geometry: try district())]
+        case "upgrade-districts": return PlanningData.named(upgradeDistricts)
+        case "control-zones": return PlanningData.named(controlZones)
+        default: return nil
+        }
+    }
+
     /// The streets (boundary features of class "street").
-    public var streets: [(name: String, geometry: Geometry)] { PlanningData.named(boundary, cls: "street") }
+    public var streets: [Zone] { PlanningData.named(boundary, cls: "street") }
 
     /// Roads, rail and stations as network features.
     public var network: [NetworkFeature] {
@@ -85,11 +104,11 @@ public struct PlanningData: Sendable {
         }
     }
 
-    /// Features of `layer` (of class `cls` when given) as (name, geometry).
-    public static func named(_ layer: Layer, cls: String? = nil) -> [(name: String, geometry: Geometry)] {
+    /// Features of `layer` (of class `cls` when given) as zones.
+    public static func named(_ layer: Layer, cls: String? = nil) -> [Zone] {
         layer.features.compactMap { f in
             guard cls == nil || f["class"] == .string(cls ?? "") else { return nil }
-            return f.geometry.map { (Self.name(f), $0) }
+            return f.geometry.map { Zone(name: Self.name(f), geometry: $0) }
         }
     }
 

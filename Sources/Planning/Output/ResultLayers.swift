@@ -4,7 +4,7 @@ import GeoIO
 /// Analysis results as layers a planner opens in QGIS.
 public enum ResultLayers {
     /// Zones with their green-service shares; and the uncovered parts.
-    public static func greenService(_ r: GreenServiceResult, zones: [(name: String, geometry: Geometry)], crs: CRS) -> (zones: Layer, gaps: Layer) {
+    public static func greenService(_ r: GreenServiceResult, zones: [Zone], crs: CRS) -> (zones: Layer, gaps: Layer) {
         let fields = [Field("name_zh", .string), Field("area_m2", .real), Field("covered_m2", .real), Field("green_share", .real),
                       Field("park_share", .real), Field("share", .real), Field("meets_target", .boolean)]
         let features = zip(r.rows, zones).map { row, zone in
@@ -22,7 +22,7 @@ public enum ResultLayers {
     }
 
     /// Zones with the covered area and share of a cover layer.
-    public static func coverage(_ r: CoverageResult, zones: [(name: String, geometry: Geometry)], crs: CRS, name: String) -> (zones: Layer, gaps: Layer) {
+    public static func coverage(_ r: CoverageResult, zones: [Zone], crs: CRS, name: String) -> (zones: Layer, gaps: Layer) {
         var fields = [Field("name_zh", .string), Field("area_m2", .real), Field("covered_m2", .real), Field("share", .real)]
         if r.target != nil { fields.append(Field("meets_target", .boolean)) }
         let features = zip(r.rows, zones).map { row, zone -> Feature in

@@ -28,7 +28,7 @@ extension Corridors {
     }
 
     /// The road landscape belts (expressway and arterial corridors) measured per zone.
-    public static func roadBelts(_ corridors: [Corridor], zones: [(name: String, geometry: Geometry)]) throws -> CoverageResult {
+    public static func roadBelts(_ corridors: [Corridor], zones: [Zone]) throws -> CoverageResult {
         try Coverage.compute(zones: zones, cover: corridors.filter { Corridors.roadGroups.contains($0.group) }.map(\.geometry))
     }
 }

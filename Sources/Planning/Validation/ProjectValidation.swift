@@ -55,21 +55,21 @@ public struct ValidationContext: Sendable {
     /// The district (projects outside it conflict).
     public let district: Geometry
     /// The streets.
-    public let streets: [(name: String, geometry: Geometry)]
+    public let streets: [Zone]
     /// The upgrade districts.
-    public let upgradeDistricts: [(name: String, geometry: Geometry)]
+    public let upgradeDistricts: [Zone]
     /// The landscape control zones.
-    public let controlZones: [(name: String, geometry: Geometry)]
+    public let controlZones: [Zone]
     /// The green patches.
-    public let green: [(name: String, geometry: Geometry)]
+    public let green: [Zone]
     /// Roads, rail and stations.
     public let network: [NetworkFeature]
     /// The corridors built from the network.
     public let corridors: [Corridor]
 
     /// Creates a context.
-    public init(district: Geometry, streets: [(name: String, geometry: Geometry)], upgradeDistricts: [(name: String, geometry: Geometry)],
-                controlZones: [(name: String, geometry: Geometry)], green: [(name: String, geometry: Geometry)],
+    public init(district: Geometry, streets: [Zone], upgradeDistricts: [Zone],
+                controlZones: [Zone], green: [Zone],
                 network: [NetworkFeature], corridors: [Corridor]) {
         self.district = district
         self.streets = streets

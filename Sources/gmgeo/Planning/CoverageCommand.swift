@@ -44,7 +44,7 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         try output.checkWritable(alongside: csv, gaps)
         // Plain files need no data folder; named zones and the green service read it.
-        let named = ["streets", "district", "upgrade-districts", "control-zones"].contains(zones)
+        let named = PlanningData.zoneSets.contains(zones)
         if !greenService && !named && planning.data == nil && planning.rules == nil {
             let crs = try WorkingCRS.standard()
             let zoneLayer = try LayerInput.readProjected(zones, options: try input.readOptions())
@@ -65,7 +65,7 @@ struct CoverageCommand: ParsableCommand {
         try measure(zoneList, crs: crs)
     }
 
-    private func measure(_ zoneList: [(name: String, geometry: Geometry)], crs: CRS) throws {
+    private func measure(_ zoneList: [Zone], crs: CRS) throws {
         guard !zoneList.isEmpty else { throw InputError("\(zones): no zones to measure") }
         let coverOptions = ReadOptions(crs: try coverCRS.map { try CRS($0) }, encoding: input.encoding)
         let coverLayer = try LayerInput.read(cover ?? "", options: coverOptions).reprojected(to: crs)

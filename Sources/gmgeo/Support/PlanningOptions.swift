@@ -33,16 +33,10 @@ struct PlanningOptions: ParsableArguments {
         }
     }
 
-    /// Zones by name: "streets", "district", an embedded layer, or a file.
-    func zones(_ argument: String, data: PlanningData, input: InputOptions) throws -> [(name: String, geometry: Geometry)] {
-        switch argument {
-        case "streets": return data.streets
-        case "district": return [("光明区", try data.district())]
-        case "upgrade-districts": return PlanningData.named(data.upgradeDistricts)
-        case "control-zones": return PlanningData.named(data.controlZones)
-        default:
-            let layer = try LayerInput.read(argument, options: try input.readOptions()).reprojected(to: try CRS(data.rules.workingCRS))
-            return PlanningData.named(layer)
-        }
+    /// Zones by name (`PlanningData.zoneSets`), an embedded layer, or a file.
+    func zones(_ argument: String, data: PlanningData, input: InputOptions) throws -> [Zone] {
+        if let named = try data.zones(named: argument) { return named }
+        let layer = try LayerInput.readProjected(argument, options: try input.readOptions(), crs: try CRS(data.rules.workingCRS))
+        return PlanningData.named(layer)
     }
 }

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "MapRender", targets: ["MapRender"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .executable(name: "gmgeo", targets: ["gmgeo"]),
     ],
     dependencies: [
@@ -38,7 +39,7 @@ let package = Package(
 
         // The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(name: "gmgeo", dependencies: [
-            "GeoCore", "GeoIO", "Planning", "MapRender",
+            "GeoCore", "GeoIO", "Planning", "MapRender", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -59,6 +60,10 @@ let package = Package(
         .target(name: "MapRender", dependencies: [
             "GeoCore", "GeoIO", "CCairo", "Settings",
         ]),
+
+        // The full report (every analysis, tables, maps, summary.md): what `gmgeo report`
+        // and the coming Word and web outputs call.
+        .target(name: "Reporting", dependencies: ["GeoCore", "GeoIO", "Planning", "MapRender"]),
 
         // Derives GeoData/guangming from ../shared/data and the schematic sketches
         // (Scripts/build-geodata.sh); not part of the shipped tool.

@@ -69,48 +69,46 @@ struct HardeningTests {
         }
     }
 
-    @Test("rules and style files holding '[[' (and other broken TOML) are errors naming the line")
-    func brokenTOML() throws {
+    /// Runs gmgeo with a file of `contents` made for it (FILE in `arguments` names it, OUT a map).
+    static func withFile(_ contents: String, _ arguments: [String]) throws -> CommandRunner.Output {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try "[[".write(toFile: folder.path("bad.toml"), atomically: true, encoding: .utf8)
-        let rules = try CommandRunner.gmgeo(["coverage", "--green-service", "--rules", folder.path("bad.toml")])
-        #expect(rules.status == 2 && rules.stderr.contains("bad.toml: line 1:"), "\(rules.stderr)")
-        let style = try CommandRunner.gmgeo(["map", "boundary", "-o", folder.path("m.png"), "--style", folder.path("bad.toml")])
-        #expect(style.status == 2 && style.stderr.contains("bad.toml: not valid TOML: line 1:"), "\(style.stderr)")
+        try contents.write(toFile: folder.path("file.toml"), atomically: true, encoding: .utf8)
+        return try CommandRunner.gmgeo(arguments.map { $0 == "FILE" ? folder.path("file.toml") : $0 == "OUT" ? folder.path("m.png") : $0 })
     }
 
-    @Test("a style with an absurd symbol size is refused at once")
-    func absurdStyle() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try "[boundary]\nwidth = 5000\n".write(toFile: folder.path("s.toml"), atomically: true, encoding: .utf8)
-        let out = try CommandRunner.gmgeo(["map", "boundary", "-o", folder.path("m.png"), "--style", folder.path("s.toml")])
-        #expect(out.status == 2 && out.stderr.contains("width must be a number from 0 to 10"), "\(out.stderr)")
+    @Test("rules and style files holding '[[' (and other broken TOML) are errors naming the line; absurd style numbers are refused at once",
+          arguments: [
+              ("[[", ["coverage", "--green-service", "--rules", "FILE"], "file.toml: line 1:"),
+              ("[[", ["map", "boundary", "-o", "OUT", "--style", "FILE"], "file.toml: not valid TOML: line 1:"),
+              ("[boundary]\nwidth = 5000\n", ["map", "boundary", "-o", "OUT", "--style", "FILE"], "width must be a number from 0 to 10"),
+          ])
+    func badSettingsFiles(_ contents: String, _ arguments: [String], _ expected: String) throws {
+        let out = try Self.withFile(contents, arguments)
+        #expect(out.status == 2 && out.stderr.contains(expected), "\(out.stderr)")
     }
 
     @Test("stdout that cannot be written: exit 2 with one line; a closed pipe ends quietly", arguments: [
         ["info", "roads"], ["geom", "area", "POINT (1 1)"], ["query", "roads"], ["transform", "--from", "EPSG:4326", "--to", "EPSG:4547", "--point", "113.9,22.7"],
     ])
     func stdout(_ args: [String]) throws {
-        let full = Process()
-        full.executableURL = URL(fileURLWithPath: "/bin/sh")
-        full.arguments = ["-c", "\"$0\" \"$@\" > /dev/full", CommandRunner.gmgeo.path] + args
+        let full = try Self.shell("\"$0\" \"$@\" > /dev/full", args)
+        #expect(full.status == 2 && full.stderr.contains("standard output: cannot write: No space left on device"), "\(args): \(full.stderr)")
+        let piped = try Self.shell("\"$0\" \"$@\" | head -c 1 > /dev/null", args)
+        #expect(!piped.stderr.contains("crash") && !piped.stderr.contains("Fatal"), "\(args): \(piped.stderr)")
+    }
+
+    /// Runs gmgeo with `args` inside a shell `script` ($0 is gmgeo): its status and stderr.
+    static func shell(_ script: String, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, CommandRunner.gmgeo.path] + args
         let errors = Pipe()
-        full.standardError = errors
-        try full.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        full.waitUntilExit()
-        #expect(full.terminationStatus == 2 && message.contains("standard output: cannot write: No space left on device"), "\(args): \(message)")
-        let piped = Process()
-        piped.executableURL = URL(fileURLWithPath: "/bin/sh")
-        piped.arguments = ["-c", "\"$0\" \"$@\" | head -c 1 > /dev/null", CommandRunner.gmgeo.path] + args
-        let quiet = Pipe()
-        piped.standardError = quiet
-        try piped.run()
-        let said = String(decoding: quiet.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        piped.waitUntilExit()
-        #expect(!said.contains("crash") && !said.contains("Fatal"), "\(args): \(said)")
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 
     @Test("report -o refuses a folder of the user's files and '.', and replaces only its own report")

@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoIO
 import MapRender
+import Reporting
 import Planning
 
 /// `gmgeo report`: every analysis on the data folder, into one output folder.
@@ -38,112 +39,17 @@ struct ReportCommand: ParsableCommand {
         let progress = Progress(steps: 6)
         progress.next("reading the data")
         let data = try planning.load()
-        let crs = try CRS(data.rules.workingCRS)
-        let district = try data.district()
-        var files = ReportFiles()
-        var summary = ReportSummary(data: data)
-
-        progress.next("green-space service per street")
-        let service = try GreenService.compute(zones: data.streets, green: data.green.features.compactMap(\.geometry), rules: data.rules.greenService)
-        let serviceLayers = ResultLayers.greenService(service, zones: data.streets, crs: crs)
-        files.layer(serviceLayers.zones, "green-service.geojson")
-        files.layer(serviceLayers.gaps, "green-service-gaps.geojson")
-        files.table(service.table(), "green-service.csv")
-        summary.greenService(service)
-
-        progress.next("corridors and road landscape belts")
-        let corridors = try Corridors.build(data.network, rules: data.rules, within: district)
-        let corridorLayer = ResultLayers.corridors(corridors, crs: crs)
-        files.layer(corridorLayer, "corridors.geojson")
-        let districts = PlanningData.named(data.upgradeDistricts)
-        let belts = try Corridors.roadBelts(corridors, zones: districts)
-        files.layer(ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones, "road-belts.geojson")
-        let beltTable = belts.roadBeltTable()
-        files.table(beltTable, "road-belts.csv")
-        summary.corridors(corridors, beltTable)
-
-        progress.next("green-network connectivity")
-        let network = try GreenNetwork.analyse(green: data.green.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
-                                               landscape: district, rules: data.rules.greenNetwork)
-        let networkLayers = ResultLayers.greenNetwork(network, crs: crs)
-        files.layer(networkLayers.patches, "green-patches.geojson")
-        files.layer(networkLayers.links, "green-links.geojson")
-        files.layer(networkLayers.gaps, "green-gap-links.geojson")
-        files.table(network.patchTable(), "green-patches.csv")
-        files.table(network.gapTable(), "green-gap-links.csv")
-        summary.network(network, rules: data.rules.greenNetwork)
-
-        progress.next("validating projects")
         let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
+        var projectLayer: (layer: Layer, source: String)?
         if projects != nil || FileManager.default.fileExists(atPath: projectsPath) {
             let argument = projects ?? projectsPath
-            let layer = try LayerInput.readProjected(argument, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }), crs: crs)
-            let result = try ProjectLayerValidation(layer, source: displayName(ofSource: try LayerInput.path(argument)), kindField: kindField,
-                                                    data: data, corridors: corridors, unknownKinds: unknownKind)
-            files.layer(result.checked, "projects-validated.geojson")
-            summary.validatedLayer = result.checked
-            files.table(result.table, "projects-validated.csv")
-            summary.validation(result.assessments, result.table)
+            let layer = try LayerInput.readProjected(argument, options: ReadOptions(crs: try projectsCRS.map { try CRS($0) }),
+                                                     crs: try CRS(data.rules.workingCRS))
+            projectLayer = (layer, displayName(ofSource: try LayerInput.path(argument)))
         }
-
-        files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
-                   (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
-                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview")
-        files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
-                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service")
-        files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
-                   (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors")
-        files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),
-                   (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network")
-        if let validated = summary.validatedLayer {
-            files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.roads, "roads"), (validated, "projects-validated")],
-                      title: "项目选址校核 · Project validation", name: "map-projects")
-        }
+        let report = try Report.build(data: data, projects: projectLayer, kindField: kindField, unknownKinds: unknownKind) { progress.next($0) }
         progress.next("writing \(output)")
-        files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
-        try files.commit(to: output)
-        Stderr.write("gmgeo: wrote \(files.names.count) files to \(output)/ (\(String(format: "%.1f", progress.elapsed)) s); start with \(output)/summary.md\n")
-    }
-}
-
-/// The report's files, kept in memory until all analyses succeed, then written to a staging
-/// folder beside the target and swapped in: a failed run leaves the old report untouched.
-struct ReportFiles {
-    private var layers: [(Layer, String)] = []
-    private var texts: [(String, String)] = []
-    private var maps: [(layers: [MapLayer], title: String, name: String)] = []
-
-    var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
-
-    /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape.
-    mutating func map(_ layers: [(Layer, String)], title: String, name: String) {
-        maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name))
-    }
-
-    mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
-    mutating func table(_ table: Table, _ name: String) { texts.append((table.csv(), name)) }
-    mutating func text(_ text: String, _ name: String) { texts.append((text, name)) }
-
-    /// Writes every file into a staging folder, then puts it in place of `folder` in one
-    /// step (`Staging.commitFolder`: only a folder gmgeo wrote, or an empty one, is replaced).
-    func commit(to folder: String) throws {
-        let staging = try Staging(for: folder)
-        do {
-            for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.folder.appendingPathComponent(name).path) }
-            for (text, name) in texts { try Data(text.utf8).write(to: staging.folder.appendingPathComponent(name)) }
-            // Each map file is independent: draw them on every core.
-            let jobs = maps.flatMap { map in ["png", "pdf"].map { (map, $0) } }
-            let into = staging.folder
-            _ = try ParallelMap.map(jobs.indices) { i in
-                let (map, format) = jobs[i]
-                let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
-                                         attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
-                return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
-            }
-        } catch {
-            staging.discard()
-            throw error
-        }
-        try staging.commitFolder()
+        try report.commit(to: output)
+        Stderr.write("gmgeo: wrote \(report.names.count) files to \(output)/ (\(String(format: "%.1f", progress.elapsed)) s); start with \(output)/summary.md\n")
     }
 }

@@ -31,9 +31,8 @@ struct ReportSummary {
     mutating func corridors(_ corridors: [Corridor], _ belts: Table) {
         let total = corridors.reduce(0.0) { $0 + ((try? $1.geometry.area()) ?? 0) } / 10_000
         glance.append("Landscape corridors: \(corridors.count) kinds, \(Format.fixed(total, 0)) ha in all (overlaps counted per kind).")
-        let rows = corridors.map { c in
-            "| \(c.nameZh) / \(c.nameEn) | \(Format.fixed(c.width, 0)) | \(Format.fixed(((try? c.geometry.area()) ?? 0) / 10_000, 1)) |"
-        }
+        // The corridor table's rows, under the summary's own column names.
+        let table = Table(title: "", headers: ["corridor", "width each side, m", "area, ha"], rows: (try? Corridors.table(corridors).rows) ?? [])
         sections.append("""
         ## 2. Landscape corridors
 
@@ -41,9 +40,7 @@ struct ReportSummary {
 
         ![Corridors](map-corridors.png)
 
-        | corridor | width each side, m | area, ha |
-        |---|---|---|
-        \(rows.joined(separator: "\n"))
+        \(table.markdown().dropLast())
 
         ### \(belts.title)
 

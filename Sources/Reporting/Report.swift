@@ -1,0 +1,79 @@
+import Foundation
+import GeoCore
+import GeoIO
+import MapRender
+import Planning
+
+/// The full planning report: every analysis on a data folder (green-space service, corridors
+/// and road belts, green network, project validation) as GeoJSON, CSV tables, maps and a
+/// summary.md. `gmgeo report` reads the inputs and calls `build`; the coming Word and web
+/// outputs start from the same files.
+public enum Report {
+    /// Runs every analysis and gathers the files (nothing is written yet).
+    /// - Parameters:
+    ///   - projects: the projects to validate (in the working CRS) and how to name their source.
+    ///   - step: called with the name of each step as it starts (for progress).
+    public static func build(data: PlanningData, projects: (layer: Layer, source: String)?, kindField: String,
+                             unknownKinds: UnknownKindPolicy, step: (String) -> Void) throws -> ReportFiles {
+        let crs = try CRS(data.rules.workingCRS)
+        let district = try data.district()
+        var files = ReportFiles()
+        var summary = ReportSummary(data: data)
+
+        step("green-space service per street")
+        let service = try GreenService.compute(zones: data.streets, green: data.green.features.compactMap(\.geometry), rules: data.rules.greenService)
+        let serviceLayers = ResultLayers.greenService(service, zones: data.streets, crs: crs)
+        files.layer(serviceLayers.zones, "green-service.geojson")
+        files.layer(serviceLayers.gaps, "green-service-gaps.geojson")
+        files.table(service.table(), "green-service.csv")
+        summary.greenService(service)
+
+        step("corridors and road landscape belts")
+        let corridors = try Corridors.build(data.network, rules: data.rules, within: district)
+        let corridorLayer = ResultLayers.corridors(corridors, crs: crs)
+        files.layer(corridorLayer, "corridors.geojson")
+        let districts = PlanningData.named(data.upgradeDistricts)
+        let belts = try Corridors.roadBelts(corridors, zones: districts)
+        files.layer(ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones, "road-belts.geojson")
+        let beltTable = belts.roadBeltTable()
+        files.table(beltTable, "road-belts.csv")
+        summary.corridors(corridors, beltTable)
+
+        step("green-network connectivity")
+        let network = try GreenNetwork.analyse(green: data.green.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
+                                               landscape: district, rules: data.rules.greenNetwork)
+        let networkLayers = ResultLayers.greenNetwork(network, crs: crs)
+        files.layer(networkLayers.patches, "green-patches.geojson")
+        files.layer(networkLayers.links, "green-links.geojson")
+        files.layer(networkLayers.gaps, "green-gap-links.geojson")
+        files.table(network.patchTable(), "green-patches.csv")
+        files.table(network.gapTable(), "green-gap-links.csv")
+        summary.network(network, rules: data.rules.greenNetwork)
+
+        step("validating projects")
+        if let projects {
+            let result = try ProjectLayerValidation(projects.layer, source: projects.source, kindField: kindField, data: data,
+                                                    corridors: corridors, unknownKinds: unknownKinds)
+            files.layer(result.checked, "projects-validated.geojson")
+            summary.validatedLayer = result.checked
+            files.table(result.table, "projects-validated.csv")
+            summary.validation(result.assessments, result.table)
+        }
+
+        files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
+                   (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
+                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview")
+        files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
+                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service")
+        files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
+                   (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors")
+        files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),
+                   (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network")
+        if let validated = summary.validatedLayer {
+            files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.roads, "roads"), (validated, "projects-validated")],
+                      title: "项目选址校核 · Project validation", name: "map-projects")
+        }
+        files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
+        return files
+    }
+}

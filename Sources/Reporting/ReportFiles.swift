@@ -1,0 +1,48 @@
+import Foundation
+import GeoCore
+import GeoIO
+import MapRender
+import Planning
+
+/// The report's files, kept in memory until all analyses succeed, then written to a staging
+/// folder beside the target and swapped in: a failed run leaves the old report untouched.
+public struct ReportFiles {
+    private var layers: [(Layer, String)] = []
+    private var texts: [(String, String)] = []
+    private var maps: [(layers: [MapLayer], title: String, name: String)] = []
+
+    /// The files' names.
+    public var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
+
+    /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape.
+    mutating func map(_ layers: [(Layer, String)], title: String, name: String) {
+        maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name))
+    }
+
+    mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
+    mutating func table(_ table: Table, _ name: String) { texts.append((table.csv(), name)) }
+    mutating func text(_ text: String, _ name: String) { texts.append((text, name)) }
+
+    /// Writes every file into a staging folder, then puts it in place of `folder` in one
+    /// step (`Staging.commitFolder`: only a folder gmgeo wrote, or an empty one, is replaced).
+    public func commit(to folder: String) throws {
+        let staging = try Staging(for: folder)
+        do {
+            for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.folder.appendingPathComponent(name).path) }
+            for (text, name) in texts { try Data(text.utf8).write(to: staging.folder.appendingPathComponent(name)) }
+            // Each map file is independent: draw them on every core.
+            let jobs = maps.flatMap { map in ["png", "pdf"].map { (map, $0) } }
+            let into = staging.folder
+            _ = try ParallelMap.map(jobs.indices) { i in
+                let (map, format) = jobs[i]
+                let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
+                                         attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
+                return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
+            }
+        } catch {
+            staging.discard()
+            throw error
+        }
+        try staging.commitFolder()
+    }
+}

@@ -170,6 +170,29 @@ struct HardeningTests {
         #expect(!folder.contents.contains { $0.hasPrefix(".gmgeo") }, "\(folder.contents)")
     }
 
+    @Test("kill -9 in the middle of writing: the next run in that folder leaves no staging behind, and the old output is whole")
+    func killNine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try CommandRunner.gmgeo(["report", "-o", folder.path("r")]).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path("r")).sorted()
+        for delay in [0.2, 0.4, 0.6, 0.8] {
+            let run = Process()
+            run.executableURL = CommandRunner.gmgeo
+            run.arguments = ["report", "-o", folder.path("r")]
+            run.currentDirectoryURL = SharedFixtures.packageRoot
+            run.standardError = FileHandle.nullDevice
+            try run.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(run.processIdentifier, SIGKILL)
+            run.waitUntilExit()
+            // The report folder is the old one or the new one, never a mix or nothing.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("r")).sorted() == before, "after a kill at \(delay) s")
+        }
+        #expect(try CommandRunner.gmgeo(["convert", "roads", folder.path("roads.geojson")]).status == 0)
+        #expect(!folder.contents.contains { $0.hasPrefix(".gmgeo") }, "\(folder.contents)")
+    }
+
     @Test("a Shapefile record claiming more points than the file holds is an error, not an empty feature")
     func damagedShapefile() throws {
         let folder = try TemporaryFolder()

@@ -83,7 +83,41 @@ struct PlanningCommandTests {
         let out = try CommandRunner.gmgeo(c.0)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains(c.1))
+        // The numbers obey what they mean, whatever the data: so a swapped column or a wrong
+        // share fails here, not only a missing title.
+        let rows = Self.rows(out.stdout)
+        #expect(!rows.isEmpty, "no data rows in \(out.stdout)")
+        switch c.0.first {
+        case "coverage" where c.0.contains("--green-service"):
+            for r in rows where r.count == 7 {
+                let (green, park, both) = (Self.percent(r[2]), Self.percent(r[3]), Self.percent(r[4]))
+                #expect(both <= min(green, park) + 0.05, "\(r)")
+                #expect((r[6] == "yes") == (both >= Self.percent(r[5])), "\(r)")
+            }
+        case "coverage":
+            for r in rows where r.count == 5 {
+                let (area, covered, share) = (Double(r[1]) ?? -1, Double(r[2]) ?? -1, Self.percent(r[3]))
+                #expect(area > 0 && covered >= 0 && covered <= area + 0.5, "\(r)")
+                #expect(abs(share - (covered / area * 100)) < 0.06, "\(r)")
+                #expect((r[4] == "yes") == (share >= 50), "\(r)")
+            }
+        case "network" where c.1 == "Gap links":
+            let gains = rows.filter { $0.count == 5 && Int($0[0]) != nil }.compactMap { Double($0[4]) }
+            #expect(!gains.isEmpty && gains == gains.sorted(by: >), "ranked by PC gain: \(gains)")
+        default:
+            break
+        }
     }
+
+    /// The cells of every Markdown table row whose second cell is a number (data rows).
+    static func rows(_ markdown: String) -> [[String]] {
+        markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }.map { line in
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+        }.filter { $0.count > 1 && (Double($0[1]) != nil || Int($0[0]) != nil) }
+    }
+
+    /// "42.5%" as 42.5 (-1 when not a percentage).
+    static func percent(_ cell: String) -> Double { Double(cell.dropLast()) ?? -1 }
 
     @Test("coverage of a zone file by a cover file in metres without a CRS: refused, then --cover-crs; half covered")
     func coverFileCRS() throws {

@@ -29,7 +29,9 @@ public enum OutputPath {
     /// and is writable, and it is not a folder, device, FIFO or socket.
     public static func check(_ path: String) throws(IOError) {
         guard !path.hasPrefix("PG:") else { return }
-        guard path != "-" else { return }
+        guard path != "-" else {
+            throw IOError(.write, "standard output is written with -o - (GeoJSON, GeoJSONSeq or CSV); name a file here", location: "-")
+        }
         let url = URL(fileURLWithPath: path)
         var info = stat()
         if lstat(path, &info) == 0 {

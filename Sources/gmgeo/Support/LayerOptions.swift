@@ -128,8 +128,8 @@ struct OutputOptions: ParsableArguments {
     func checkWritable(alongside others: String?...) throws {
         let format = try resolvedFormat()
         if output == "-" || output == nil { try StdoutFormat.check(format) }
-        for path in [output] + others {
-            if let path { try OutputPath.check(path) }
+        for path in [output].compactMap({ $0 }).filter({ $0 != "-" }) + others.compactMap({ $0 }) {
+            try OutputPath.check(path)
         }
     }
 

@@ -1,6 +1,5 @@
 import CPROJ
 import Foundation
-import Synchronization
 
 /// A coordinate reference system: anything PROJ understands ("EPSG:4547", WKT, PROJJSON,
 /// a PROJ string), or one of the Chinese web-map systems PROJ lacks ("gcj02", "bd09").
@@ -86,7 +85,7 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Definitions already read, so repeated names cost no database lookup.
-    private static let known = Mutex<[String: CRS]>([:])
+    private static let known = Locked<[String: CRS]>([:])
 
     private init(kind: Kind, name: String, isGeographic: Bool, unitName: String, epsgCode: Int?) {
         self.kind = kind

@@ -1,6 +1,5 @@
 import CPROJ
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +22,7 @@ public final class Transformer: Sendable {
     private let targetOffset: ChinaOffsetStep?
     /// The PROJ part, or nil when it is the identity (e.g. gcj02 -> EPSG:4326).
     private let projPair: (source: String, target: String)?
-    private let operations = Mutex<[UInt: ProjObject]>([:])
+    private let operations = Locked<[UInt: ProjObject]>([:])
     /// Set when this transformer runs `reversing` the other way round.
     private let reversing: Transformer?
 
@@ -70,7 +69,7 @@ public final class Transformer: Sendable {
         }
     }
 
-    private static let sharedTransformers = Mutex<[[CRS]: Transformer]>([:])
+    private static let sharedTransformers = Locked<[[CRS]: Transformer]>([:])
 
     /// Builds the transformation from two CRS definitions (see `CRS.init`).
     public convenience init(from source: String, to target: String) throws(CRSError) {

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Synchronization
 
 /// A time limit on SQL a user wrote (--where on a GeoPackage or PostGIS layer). GDAL cannot
@@ -12,7 +13,7 @@ public enum QueryWatchdog {
     }
 
     private struct Watch { var deadline: Date; var message: String }
-    private static let armed = Mutex<[UInt64: Watch]>([:])
+    private static let armed = Locked<[UInt64: Watch]>([:])
     private static let counter = Atomic<UInt64>(0)
     private static let started: Bool = {
         Thread.detachNewThread {

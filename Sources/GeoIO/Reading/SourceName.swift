@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import GeoCore
 
 /// How a source is named in messages: a `PG:` connection string without its password, in
 /// either form (`password=...` or `postgresql://user:password@host/db`). The password is also
@@ -12,7 +12,7 @@ public func displayName(ofSource path: String) -> String {
 
 /// Passwords seen in connection strings, kept out of every message gmgeo prints.
 public enum Secrets {
-    private static let known = Mutex<Set<String>>([])
+    private static let known = Locked<Set<String>>([])
 
     /// The passwords a connection string holds (key=value and URI forms).
     static func passwords(in connection: String) -> [String] {

@@ -40,12 +40,11 @@ enum CommandLineFailure {
 /// command succeeds, so a failure prints its one line and nothing else; progress (shown
 /// only for work longer than two seconds) goes out at once and lets the held notes out first.
 enum Stderr {
-    nonisolated(unsafe) private static var held: [String] = []
-    private static let lock = NSLock()
+    private static let held = Locked<[String]>([])
 
     /// Holds a note until the command ends well.
     static func write(_ text: String) {
-        lock.withLock { held.append(Secrets.scrub(text)) }
+        held.withLock { $0.append(Secrets.scrub(text)) }
     }
 
     /// Writes at once (progress, the failure line), after any held notes.
@@ -56,15 +55,15 @@ enum Stderr {
 
     /// Writes the held notes.
     static func flush() {
-        let notes = lock.withLock { () -> [String] in
-            defer { held = [] }
-            return held
+        let notes = held.withLock { notes -> [String] in
+            defer { notes = [] }
+            return notes
         }
         if !notes.isEmpty { FileHandle.standardError.write(Data(notes.joined().utf8)) }
     }
 
     /// Drops the held notes: the command failed, and its one line says why.
     static func discardNotes() {
-        lock.withLock { held = [] }
+        held.withLock { $0 = [] }
     }
 }

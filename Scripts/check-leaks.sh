@@ -55,4 +55,14 @@ run network --no-dissolve --min-patch-area 0 -o "$out/patches.geojson" --gap-lin
 run coverage --green-service --gaps "$out/gaps2.geojson"
 run map boundary green roads -o "$out/m.png" --dpi 72
 run info /nonexistent.geojson
+# The input contract and the hardening paths: gmgeo's own CSV reader and memory layer, a
+# refused kind, a damaged input, the TOML reader, a GeoPackage layer added beside another.
+printf '编号,名称,经度,纬度,类型\nP1,光明小学,113.935,22.748,公共配套设施\nP2,某处,113.94,22.75,商业综合体\n' > "$out/sites.csv"
+run convert "$out/sites.csv#crs=gcj02" "$out/sites.gpkg"
+run convert rail "$out/sites.gpkg"
+run validate "$out/sites.csv" --crs gcj02 --kind-field 类型
+run validate "$out/sites.csv" --crs gcj02 --kind-field 类型 --unknown-kind review --csv "$out/v.csv"
+run geom area '{"type":"Point","coordinates":[1]}'
+printf '[[\n' > "$out/bad.toml"
+run coverage --green-service --rules "$out/bad.toml"
 exit $status

@@ -31,9 +31,13 @@ enum CommandLineFailure {
         let oneLine = "gmgeo: " + Secrets.scrub(message).split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
         Stderr.discardNotes()
         Stderr.writeNow(oneLine)
-        // Keep the text referenced until the process ends, so leak checkers see nothing lost.
-        withExtendedLifetime(oneLine) { exit(2) }
+        // Keep the texts referenced from a global until the process ends (exit() frees
+        // nothing), so leak checkers see nothing lost.
+        lastWords.withLock { $0 = [message, oneLine] }
+        exit(2)
     }
+
+    private static let lastWords = Locked<[String]>([])
 }
 
 /// Standard error. Notes (an assumed CRS, rows left out, the summary line) are held until the

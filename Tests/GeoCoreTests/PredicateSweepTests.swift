@@ -121,3 +121,26 @@ extension GeoCoreTests {
         }
     }
 }
+
+extension GeoCoreTests {
+    /// Inputs the fuzzer found crashing GEOS 3.11's GeoJSON reader: a short position (`[]`,
+    /// `[1]`) even when hidden behind a NUL byte GEOS stops at.
+    @Suite("GeoJSON inputs that crashed GEOS")
+    struct GeoJSONCrashTests {
+        @Test("short positions are refused, also after a NUL", arguments: [
+            #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[],[0,0]]]]}"#,
+            #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[],[0,0]]]]}"# + "\u{0}\u{0}",
+            #"{"type":"Point","coordinates":[1]}"#,
+            #"{"type":"Point","coordinates":[1,2]}"# + "\u{0}" + #"{"type":"Point","coordinates":[]}"#,
+        ])
+        func refused(_ text: String) {
+            #expect(throws: GeometryError.self) { try Geometry(geoJSON: text) }
+        }
+
+        @Test("valid GeoJSON still reads, empty geometries included")
+        func valid() throws {
+            #expect(try Geometry(geoJSON: #"{"type":"Point","coordinates":[]}"#).isEmpty)
+            #expect(try Geometry(geoJSON: #"{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}"#).area() == 2)
+        }
+    }
+}

@@ -12,6 +12,7 @@ extension Geometry {
     /// Reads WKT; with `allowingNonFinite`, NaN and infinite coordinates are kept (only to
     /// ask whether the geometry is valid: GEOS answers "Invalid Coordinate").
     public convenience init(wkt: String, allowingNonFinite: Bool) throws(GeometryError) {
+        guard !wkt.utf8.contains(0) else { throw GeometryError(.parse, operation: "read WKT", message: "the text holds a NUL byte") }
         try GeometryLimits.checkNesting(text: wkt, operation: "read WKT")
         let handle = try GEOSContext.call("read WKT", code: .parse) { ctx in
             wkt.withCString { GEOSWKTReader_read_r(ctx, GEOSContext.current.readers.wktReader, $0) }

@@ -72,7 +72,14 @@ public enum GeometryLimits {
     /// Throws when a GeoJSON position has fewer than two numbers: GEOS 3.11's GeoJSON reader
     /// reads past the end of `[]` or `[1]` and crashes (found by Scripts/fuzz.sh).
     static func checkGeoJSONPositions(_ text: String, operation: String) throws(GeometryError) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return }
+        // What GEOS would read must be what was checked: no NUL (C strings end there) and
+        // nothing JSONSerialization cannot read.
+        guard !text.utf8.contains(0) else {
+            throw GeometryError(.parse, operation: operation, message: "the text holds a NUL byte")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
+            throw GeometryError(.parse, operation: operation, message: "not valid JSON")
+        }
         var pending: [Any] = [object]
         while let next = pending.popLast() {
             if let dict = next as? [String: Any] {

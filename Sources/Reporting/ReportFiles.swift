@@ -11,6 +11,14 @@ public struct ReportFiles {
     private var texts: [(String, String)] = []
     private var maps: [(layers: [MapLayer], title: String, name: String)] = []
 
+    /// Every file name a report writes: a folder holding only these is an earlier report
+    /// (written before reports carried their mark) and may be replaced.
+    public static let knownNames: Set<String> = Set(
+        ["corridors.geojson", "road-belts.geojson", "road-belts.csv", "green-service.geojson", "green-service-gaps.geojson",
+         "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
+         "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
+            + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] })
+
     /// The files' names.
     public var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
 
@@ -43,6 +51,6 @@ public struct ReportFiles {
             staging.discard()
             throw error
         }
-        try staging.commitFolder()
+        try staging.commitFolder(ownFiles: ReportFiles.knownNames)
     }
 }

@@ -126,6 +126,13 @@ struct HardeningTests {
         #expect(first.status == 0 && FileManager.default.fileExists(atPath: folder.path("r/.gmgeo-report")))
         let again = try CommandRunner.gmgeo(["report", "-o", folder.path("r")])
         #expect(again.status == 0, "\(again.stderr)")
+        // A report written before reports carried their mark holds only report files: replaced.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("r")).filter { $0 != ".gmgeo-report" }
+        try FileManager.default.createDirectory(atPath: folder.path("old"), withIntermediateDirectories: true)
+        for name in names.prefix(3) { try FileManager.default.copyItem(atPath: folder.path("r/\(name)"), toPath: folder.path("old/\(name)")) }
+        let old = try CommandRunner.gmgeo(["report", "-o", folder.path("old")])
+        #expect(old.status == 0 && FileManager.default.fileExists(atPath: folder.path("old/.gmgeo-report")), "\(old.stderr)")
+        try FileManager.default.removeItem(atPath: folder.path("old"))
         #expect(folder.contents == ["mine", "r"], "nothing left beside: \(folder.contents)")
     }
 

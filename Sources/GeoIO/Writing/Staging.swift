@@ -81,10 +81,10 @@ public final class Staging {
 
     /// Makes this staging folder the target folder, marked as gmgeo's: exchanged with an
     /// old report in one step, or renamed into place when there is none.
-    public func commitFolder() throws(IOError) {
+    public func commitFolder(ownFiles: Set<String> = []) throws(IOError) {
         _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(Staging.reportMark).path, contents: Data("gmgeo report\n".utf8))
         defer { discard() }
-        try Staging.checkReplaceableFolder(target.path)
+        try Staging.checkReplaceableFolder(target.path, ownFiles: ownFiles)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
             if gmgeo_exchange_paths(folder.path, target.path) == 0 { return }
@@ -103,15 +103,16 @@ public final class Staging {
         try Staging.move(folder, to: target)
     }
 
-    /// Throws unless `path` is absent, an empty folder, or a folder gmgeo wrote as a report:
-    /// gmgeo never replaces a folder of the user's files (or `.`).
-    public static func checkReplaceableFolder(_ path: String) throws(IOError) {
+    /// Throws unless `path` is absent, an empty folder, a folder gmgeo wrote as a report, or
+    /// one holding nothing but `ownFiles` (a report from before reports were marked): gmgeo
+    /// never replaces a folder of the user's files (or `.`).
+    public static func checkReplaceableFolder(_ path: String, ownFiles: Set<String> = []) throws(IOError) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw IOError(.write, "exists and is not a folder; name a new folder", location: path) }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-        guard contents.isEmpty || contents.contains(reportMark) else {
+        guard contents.isEmpty || contents.contains(reportMark) || Set(contents).isSubset(of: ownFiles) else {
             throw IOError(.write, "is a folder gmgeo did not write (it has no \(reportMark)); gmgeo replaces only its own report folders: name a new or empty folder",
                           location: path)
         }

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         // Refused before minutes of work: a folder of the user's files is never replaced.
-        try Staging.checkReplaceableFolder(output)
+        try Staging.checkReplaceableFolder(output, ownFiles: ReportFiles.knownNames)
         try OutputPath.checkParent(of: output)
         let progress = Progress(steps: 6)
         progress.next("reading the data")

@@ -79,7 +79,7 @@ python_jobs = {
     """,
 }
 gmgeo_jobs = {
-    "T1": [gmgeo, "buffer", f"{data}/roads.geojson", "--by", "class", "--widths", widths, "--dissolve", "-o", f"{work}/t1_gmgeo.gpkg"],
+    "T1": [gmgeo, "buffer", f"{data}/roads.geojson", "--by", "class", "--widths", widths, "--dissolve", "-o", f"{work}/t1_gmgeo.gpkg", "--overwrite"],
     "T2": [gmgeo, "coverage", "--zones", f"{data}/districts.geojson", "--cover", f"{work}/t1_gmgeo.gpkg", "--csv", f"{work}/t2_gmgeo.csv"],
     "T3": [gmgeo, "query", f"{data}/points.csv", "--crs", "EPSG:4547", "--within", f"{data}/districts.geojson", "-o", f"{work}/t3_gmgeo.csv"],
     "T4": [gmgeo, "network", "--green", f"{data}/green.geojson", "--no-dissolve", "--min-patch-area", "0", "--link-distance", "200",

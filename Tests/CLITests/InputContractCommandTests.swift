@@ -131,4 +131,18 @@ struct InputContractCommandTests {
             #expect(!FileManager.default.fileExists(atPath: SharedFixtures.packageRoot.appendingPathComponent("-").path))
         }
     }
+
+    @Test("a command's GeoPackage output keeps the file's other layers; re-running it needs --overwrite (or --append)")
+    func geoPackageOutputs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let gpkg = folder.path("results.gpkg")
+        #expect(try CommandRunner.gmgeo(["convert", "rail", gpkg]).status == 0)
+        #expect(try CommandRunner.gmgeo(["query", "roads", "--where", "class = 'expressway'", "-o", gpkg]).status == 0)
+        let again = try CommandRunner.gmgeo(["query", "roads", "-o", gpkg])
+        #expect(again.status == 2 && again.stderr.contains("already has a layer 'roads'; add --overwrite"), "\(again.stderr)")
+        #expect(try CommandRunner.gmgeo(["query", "roads", "-o", gpkg, "--overwrite"]).status == 0)
+        let info = try CommandRunner.gmgeo(["info", gpkg])
+        #expect(info.stdout.contains("layer rail:") && info.stdout.contains("layer roads: 22 features"), "\(info.stdout)")
+    }
 }

@@ -56,27 +56,26 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Add the features to a layer of the same name in an existing GeoPackage.")
     var append = false
 
-    func validate() throws {
-        if overwrite && append { throw ValidationError("give --overwrite or --append, not both") }
-    }
-
     func run() throws {
         let (path, readOptions) = try LayerInput.resolve(input, over: try inputOptions.readOptions(filter: `where`))
         try LayerInput.refuseOverwrite(output, inputs: [path])
-        let outputOptions = OutputOptions(output: output, format: format, outputEncoding: outputEncoding)
+        var outputOptions = OutputOptions(output: output, format: format, outputEncoding: outputEncoding)
+        outputOptions.overwrite = overwrite
+        outputOptions.append = append
         let outputFormat = try outputOptions.resolvedFormat()
         try outputOptions.checkWritable()
         if let toCRS, try CRS(toCRS).isChineseOffset {
             throw InputError("--to-crs \(toCRS): GCJ-02 and BD-09 are offsets no file format can label, so gmgeo writes real CRSs only (EPSG:4326 for lon/lat); to hand coordinates to a web map, use gmgeo transform --to \(toCRS)")
         }
         if output == "-" {
-            try StdoutFormat.through(outputFormat) { try convert(source: path, options: readOptions, to: $0, format: outputFormat) }
+            try StdoutFormat.through(outputFormat) { try convert(source: path, options: readOptions, to: $0, format: outputFormat, mode: outputOptions.mode) }
         } else {
-            try convert(source: path, options: readOptions, to: output, format: outputFormat)
+            try convert(source: path, options: readOptions, to: output, format: outputFormat, mode: outputOptions.mode)
         }
     }
 
-    private func convert(source path: String, options readOptions: ReadOptions, to output: String, format outputFormat: OutputFormat) throws {
+    private func convert(source path: String, options readOptions: ReadOptions, to output: String, format outputFormat: OutputFormat,
+                         mode: WriteMode) throws {
         let source = try VectorSource(path, options: readOptions)
         // Features stream from reader to sink one at a time: layers larger than memory convert.
         let reader = try source.reader()
@@ -89,7 +88,6 @@ struct ConvertCommand: ParsableCommand {
             fields = try names.map { try schema.requireField($0) }
             keep = Set(names)
         }
-        let mode: WriteMode = overwrite ? .overwrite : append ? .append : .create
         let targetCRS = try toCRS.map { try CRS($0) } ?? reader.crs
         let transformer = targetCRS == reader.crs ? nil : try Transformer(from: reader.crs, to: targetCRS)
         var sink: FeatureSink?

@@ -108,6 +108,15 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("output-encoding"), help: "Shapefile attribute encoding to write, e.g. GBK (default UTF-8).")
     var outputEncoding: String?
 
+    @Flag(help: "Replace a layer of the same name in an existing GeoPackage (its other layers stay).")
+    var overwrite = false
+
+    @Flag(help: "Add the features to a layer of the same name in an existing GeoPackage.")
+    var append = false
+
+    /// What to do with a same-named layer in an existing GeoPackage.
+    var mode: WriteMode { overwrite ? .overwrite : append ? .append : .create }
+
     /// The output format, from --format or the extension.
     func resolvedFormat() throws -> OutputFormat {
         if let format {
@@ -126,6 +135,7 @@ struct OutputOptions: ParsableArguments {
     /// Fails before any work when the output (or `others`, e.g. a --csv file) cannot be
     /// written, or asks for a binary format on stdout.
     func checkWritable(alongside others: String?...) throws {
+        if overwrite && append { throw InputError("give --overwrite or --append, not both") }
         let format = try resolvedFormat()
         if output == "-" || output == nil { try StdoutFormat.check(format) }
         for path in [output].compactMap({ $0 }).filter({ $0 != "-" }) + others.compactMap({ $0 }) {
@@ -136,7 +146,8 @@ struct OutputOptions: ParsableArguments {
     /// Writes `layer` to the output file, or to stdout for '-' or no -o (complete or not at all).
     func write(_ layer: Layer) throws {
         let format = try resolvedFormat()
-        let writer = LayerWriter(format: format, encoding: outputEncoding)
+        var writer = LayerWriter(format: format, encoding: outputEncoding)
+        writer.mode = mode
         if let output, output != "-" {
             try writer.write(layer, to: output)
             return

@@ -106,3 +106,18 @@ extension GeoIOTests {
         }
     }
 }
+
+extension GeoIOTests.RoundTripTests {
+    @Test("a Shapefile shortens long field names to 10 characters and keeps their values")
+    func longFieldNames() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var layer = try Self.sample()
+        layer.fields.append(Field("setback_violations", .string))
+        for i in layer.features.indices { layer.features[i]["setback_violations"] = .string("v\(i)") }
+        try LayerWriter(format: .shapefile).write(layer, to: folder.path("s.shp"))
+        let back = try VectorSource(folder.path("s.shp")).readLayer()
+        #expect(back.features.map { $0["setback_vi"] } == [.string("v0"), .string("v1"), .string("v2")])
+        #expect(back.features.map { $0["name_zh"].description } == ["虹桥公园", "茅洲河碧道", "光明小镇"])
+    }
+}

@@ -14,7 +14,8 @@ final class GDALBackend: FeatureBackend {
     private let layer: OGRLayerH
     private var srs: OGRSpatialReferenceH?
     private var geometryFamily: String?
-    /// Each field's index in the OGR layer (by name: an appended-to layer has its own order).
+    /// Each field's index in the OGR layer (an appended-to layer has its own order; a new
+    /// field's name may have been shortened by the driver).
     private var fieldIndex: [Int32] = []
 
     init(path: String, format: OutputFormat, name: String, crs: CRS?, fields: [Field], encoding: String?,
@@ -48,18 +49,26 @@ final class GDALBackend: FeatureBackend {
         }
         geometryFamily = geometryType.map(GDALBackend.family)
         for field in fields {
-            if existing != nil, GDALBackend.exactIndex(of: field.name, in: layer) >= 0 { continue }
-            guard let fd = OGR_Fld_Create(field.name, GDALBackend.ogrType(field.type)) else { continue }
-            if field.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
-            let status = OGR_L_CreateField(layer, fd, 1)
-            OGR_Fld_Destroy(fd)
+            if existing != nil {
+                let found = GDALBackend.exactIndex(of: field.name, in: layer)
+                if found >= 0 {
+                    fieldIndex.append(found)
+                    continue
+                }
+            }
+            let fd = OGR_Fld_Create(field.name, GDALBackend.ogrType(field.type))
+            if let fd, field.type == .boolean { OGR_Fld_SetSubType(fd, OFSTBoolean) }
+            let status = fd.map { OGR_L_CreateField(layer, $0, 1) } ?? OGRERR_NOT_ENOUGH_MEMORY
+            if let fd { OGR_Fld_Destroy(fd) }
             if status != OGRERR_NONE {
                 let reason = GDALEnvironment.lastError("GDAL failed")
                 discard()
                 throw IOError(.write, "cannot create field \(field.name): \(reason)", location: displayName(ofSource: path))
             }
+            // Found by position, not name: a driver may launder the name (a Shapefile keeps 10
+            // characters), and the new field is always the last one.
+            fieldIndex.append(OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(layer)) - 1)
         }
-        fieldIndex = fields.map { GDALBackend.exactIndex(of: $0.name, in: created) }
         if format != .postgis { _ = OGR_L_StartTransaction(layer) }
     }
 
@@ -148,7 +157,7 @@ final class GDALBackend: FeatureBackend {
     func write(_ feature: Feature, geometry: Geometry?, place: String) throws {
         guard let f = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else { throw IOError(.write, "out of memory", location: place) }
         defer { OGR_F_Destroy(f) }
-        for (i, field) in zip(fieldIndex, fields) where i >= 0 { GDALBackend.set(f, i, feature[field.name]) }
+        for (i, field) in zip(fieldIndex, fields) { GDALBackend.set(f, i, feature[field.name]) }
         if var g = geometry {
             if format.singleGeometryType { g = try promote(g, place) }
             OGR_F_SetGeometryDirectly(f, try OGRGeometry.make(g))

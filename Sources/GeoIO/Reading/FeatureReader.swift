@@ -84,16 +84,14 @@ public final class FeatureReader {
         if OGR_F_GetGeometryRef(f) == nil, let readProblem {
             // A broken record (e.g. a Shapefile record claiming more points than the file
             // holds) comes back without geometry: say so rather than pass it on as empty.
-            let place = "\(displayName(ofSource: source.path)): layer \(name): feature \(id.map(String.init) ?? String(index))"
-            let message = "the geometry cannot be read (\(readProblem)); the file is damaged: repair it in QGIS or re-export it"
-            guard !source.options.refusesImpossibleCRS else { throw IOError(.geometry, message, location: place) }
-            source.warnings.append("\(place): \(message)")
+            try refuseOrNote(IOError(.geometry, "the geometry cannot be read (\(readProblem)); the file is damaged: repair it in QGIS or re-export it",
+                                     location: place(id.map(String.init) ?? String(index))))
         }
         if let g = OGR_F_GetGeometryRef(f) {
             do {
                 geometry = try OGRGeometry.geometry(from: g)
             } catch {
-                throw IOError(.geometry, "\(error)", location: "\(displayName(ofSource: source.path)): layer \(name): feature \(id.map(String.init) ?? String(index))")
+                throw IOError(.geometry, "\(error)", location: place(id.map(String.init) ?? String(index)))
             }
         }
         var properties: [String: FieldValue] = [:]
@@ -147,6 +145,17 @@ public final class FeatureReader {
         return out
     }
 
+    /// "file: layer name: feature N", how messages name a feature.
+    private func place(_ feature: String) -> String {
+        "\(displayName(ofSource: source.path)): layer \(name): feature \(feature)"
+    }
+
+    /// Throws `error` when the source is being used; notes it when it is only described.
+    private func refuseOrNote(_ error: IOError) throws {
+        guard !source.options.refusesImpossibleCRS else { throw error }
+        source.warnings.append(error.description)
+    }
+
     private static func type(of fd: OGRFieldDefnH) -> FieldType {
         switch OGR_Fld_GetType(fd) {
         case OFTInteger where OGR_Fld_GetSubType(fd) == OFSTBoolean: return .boolean
@@ -179,21 +188,19 @@ public final class FeatureReader {
     private func text(_ bytes: [UInt8], field: String, feature: String) throws -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         let declared = source.options.encoding
-        if source.driver != "ESRI Shapefile", !TextEncoding.isUTF8(declared),
+        let isShapefile = source.driver == "ESRI Shapefile"
+        if !isShapefile, !TextEncoding.isUTF8(declared),
            let decoded = try? TextEncoding.utf8Bytes(bytes, from: declared), let text = String(validating: decoded, as: UTF8.self) {
             return text
         }
-        let sample = bytes.prefix(6).map { String(format: "%02X", $0) }.joined(separator: " ")
-        let isShapefile = source.driver == "ESRI Shapefile"
-        let hint = declared.map { "the text is not valid \($0) either; check --encoding" }
-            ?? (isShapefile ? "the Shapefile has no .cpg naming its encoding; files from Chinese survey institutes are usually GBK: add --encoding GBK (or 'FILE#encoding=GBK')"
-                : "add --encoding GBK (or the file's encoding)")
-        let message = "field \(field) is not valid UTF-8 text (bytes \(sample) ...); \(hint)"
-        let place = "\(displayName(ofSource: source.path)): layer \(name): feature \(feature)"
-        guard !source.options.refusesImpossibleCRS else { throw IOError(.format, message, location: place) }
+        // Describing a source reports the first such field once; reading it refuses.
         if !warnedEncoding {
             warnedEncoding = true
-            source.warnings.append("\(place): \(message)")
+            let sample = bytes.prefix(6).map { String(format: "%02X", $0) }.joined(separator: " ")
+            let hint = declared.map { "the text is not valid \($0) either; check --encoding" }
+                ?? (isShapefile ? "the Shapefile has no .cpg naming its encoding; files from Chinese survey institutes are usually GBK: add --encoding GBK (or 'FILE#encoding=GBK')"
+                    : "add --encoding GBK (or the file's encoding)")
+            try refuseOrNote(IOError(.format, "field \(field) is not valid UTF-8 text (bytes \(sample) ...); \(hint)", location: place(feature)))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -6,7 +6,7 @@ import GeoCore
 /// `phone.csv#x=经度,y=纬度,skip-bad-rows=rejects.csv`. One syntax for every layer gmgeo
 /// reads (the main input, the other layer of a query, each layer of a map, --projects,
 /// --green, the layers of a data folder), so any of them can be given a CRS or encoding.
-public struct LayerReference: Sendable, Equatable {
+public struct LayerReference: Sendable {
     /// The file, connection or embedded layer name.
     public let source: String
     /// The settings after `#`, by key, in the order given.
@@ -59,10 +59,5 @@ public struct LayerReference: Sendable, Equatable {
             }
         }
         return options
-    }
-
-    /// Equal when source and settings are.
-    public static func == (a: LayerReference, b: LayerReference) -> Bool {
-        a.source == b.source && a.settings.map(\.key) == b.settings.map(\.key) && a.settings.map(\.value) == b.settings.map(\.value)
     }
 }

@@ -6,7 +6,6 @@ import GeoCore
 /// remembered, so `Secrets.scrub` removes it from any message (GDAL's own included).
 public func displayName(ofSource path: String) -> String {
     guard path.hasPrefix("PG:") else { return path }
-    for secret in Secrets.passwords(in: path) { Secrets.register(secret) }
     return Secrets.scrub(path)
 }
 
@@ -48,7 +47,7 @@ public enum Secrets {
             return part[...eq] + "***"
         }.joined(separator: " ")
         for secret in passwords(in: text) {
-            known.withLock { _ = $0.insert(secret) }
+            register(secret)
             out = out.replacingOccurrences(of: ":\(secret)@", with: ":***@")
         }
         // Elsewhere (GDAL's messages), a remembered password long enough to be unmistakable.

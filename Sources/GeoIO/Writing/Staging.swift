@@ -59,6 +59,8 @@ public final class Staging {
         let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let parent = target.deletingLastPathComponent()
         defer { discard() }
+        // Nothing made would otherwise still move the old set aside: refuse instead.
+        guard !names.isEmpty else { throw IOError(.write, "nothing was written", location: target.path) }
         if names.count == 1, let name = names.first {
             try Staging.move(folder.appendingPathComponent(name), to: parent.appendingPathComponent(name))
             return

@@ -46,6 +46,8 @@ public final class FeatureReader {
             crs = assumed.crs
             source.warnings.append(assumed.note)
         }
+        // The count before the filter, so "N of M" can say how many there were.
+        if source.options.filter != nil { source.featuresBeforeFilter = Int(OGR_L_GetFeatureCount(layer, 1)) }
         GDALEnvironment.resetError()
         let filter = source.options.filter.map { FeatureReader.quotingFieldNames($0, fields) }
         if OGR_L_SetAttributeFilter(layer, filter) != OGRERR_NONE {

@@ -12,6 +12,8 @@ public final class VectorSource {
     public let driver: String
     /// Notes for the user (e.g. "no CRS, assuming EPSG:4326"), to print on stderr.
     public internal(set) var warnings: [String] = []
+    /// How many features the layer read last holds before its --where filter (nil without one).
+    public internal(set) var featuresBeforeFilter: Int?
     let options: ReadOptions
     let dataset: GDALDatasetH
 

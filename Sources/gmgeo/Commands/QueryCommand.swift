@@ -69,10 +69,9 @@ struct QueryCommand: ParsableCommand {
             try LayerInput.refuseOverwrite(out, inputs: [try LayerInput.path(layerArgument)])
         }
         if try pointsFastPath() { return }
-        var layer = try LayerInput.readProjected(layerArgument, options: try input.readOptions(filter: `where`))
-        let matched = layer.features.count
-        // "N of M": M counts every feature read, so a --where that matched few says so.
-        let total = `where` == nil ? matched : try LayerInput.read(layerArgument, options: try input.readOptions(), quiet: true).features.count
+        // "N of M": M counts every feature before --where, so a filter that matched few says so.
+        var total = 0
+        var layer = try LayerInput.readProjected(layerArgument, options: try input.readOptions(filter: `where`), counted: { total = $0 })
         let unlocated = layer.features.filter { $0.geometry == nil }.count
         var filters: [String] = `where`.map { ["where \($0)"] } ?? []
         if let (predicate, other) = spatial.first {

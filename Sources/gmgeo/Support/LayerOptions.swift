@@ -63,21 +63,23 @@ enum LayerInput {
         return try VectorSource(path, options: resolved)
     }
 
-    /// Opens and reads a whole layer, printing the source's warnings on stderr.
-    static func read(_ argument: String, options: ReadOptions, quiet: Bool = false) throws -> Layer {
+    /// Opens and reads a whole layer, printing the source's warnings on stderr; `counted`
+    /// gets the number of features before any --where filter.
+    static func read(_ argument: String, options: ReadOptions, counted: ((Int) -> Void)? = nil) throws -> Layer {
         let source = try open(argument, options: options)
         let layer = try source.readLayer()
-        if !quiet { for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") } }
+        counted?(source.featuresBeforeFilter ?? layer.features.count)
+        for warning in source.warnings { Stderr.write("gmgeo: \(warning)\n") }
         guard layer.crs != nil else { throw InputError("\(argument): the layer has no CRS; give --crs") }
         return layer
     }
 
     /// Reads a layer and projects it to the metric working CRS (by default the one of the
     /// rules in force: `WorkingCRS.standard`).
-    static func readProjected(_ argument: String, options: ReadOptions, crs: CRS? = nil) throws -> Layer {
+    static func readProjected(_ argument: String, options: ReadOptions, crs: CRS? = nil, counted: ((Int) -> Void)? = nil) throws -> Layer {
         let crs = try crs ?? WorkingCRS.standard()
         do {
-            return try read(argument, options: options).reprojected(to: crs)
+            return try read(argument, options: options, counted: counted).reprojected(to: crs)
         } catch let error as CRSError {
             throw error.at(argument)
         } catch let error as IOError where error.location == nil {

@@ -9,6 +9,8 @@ struct Builder {
     let rules: TOMLTable
     let shapes: Shapes
     let district: Geometry
+    /// The district in WGS 84 lon/lat, on the 1e-7° grid of the written files.
+    let districtLonLat: Geometry
 
     static let dataVSource = "real: DataV.GeoAtlas 440311 (AMap data) via github.com/tnnevol/gmap@b248aaa, no licence stated; GCJ-02 converted to WGS 84 by gmgeo (iterative inverse, <1 cm)"
     static let metroSource = "real station positions: github.com/haliun0301/metro@c923c38 stations.ts, no licence stated, datum inferred WGS 84; line drawn station to station"
@@ -25,7 +27,10 @@ struct Builder {
             throw IOError(.open, "not a JSON array of features", location: "guangming_440311_datav_gcj02.json")
         }
         let gcj = try Geometry(geoJSON: String(decoding: try JSONSerialization.data(withJSONObject: geometry), as: UTF8.self))
-        district = try Transformer(from: .gcj02, to: .guangmingWorking).transform(gcj)
+        // On the files' own grid (GeoJSON keeps 7 decimals), so the streets fitted to it by
+        // overlays on the same grid share its vertices exactly, in memory and in the files.
+        districtLonLat = try Transformer(from: .gcj02, to: .wgs84).transform(gcj).unaryUnion(gridSize: FittedStreets.grid)
+        district = try Transformer(from: .wgs84, to: .guangmingWorking).transform(districtLonLat)
     }
 
     func number(_ table: String, _ key: String) throws -> Double {
@@ -35,11 +40,11 @@ struct Builder {
         return n
     }
 
-    func layers() throws -> [Layer] {
+    func layers(parks: Parks) throws -> [Layer] {
         let roads = try roadLayer()
         let rail = try railLayer()
         return [try boundaryLayer(), roads, rail, try stationLayer(), try controlZoneLayer(roads: roads, rail: rail),
-                try upgradeDistrictLayer(), try greenLayer(), try projectLayer()]
+                try upgradeDistrictLayer(), try greenLayer(parks: parks), try projectLayer()]
     }
 
     static let fields = [Field("name_zh", .string), Field("name_en", .string), Field("class", .string), Field("source", .string)]
@@ -60,20 +65,19 @@ struct Builder {
     // MARK: boundary and streets
 
     func boundaryLayer() throws -> Layer {
-        var features = [feature(district, "光明区", "Guangming District", "district", Builder.dataVSource,
-                                ["area_km2": .real((try district.area() / 1e4).rounded() / 100)])]
-        let seeds = try Sketch.streets.map { try shapes.metres($0.seed) }
-        let points = try Geometry.collection(try seeds.map { try Geometry.point($0.x, $0.y) })
-        let cells = try points.voronoiDiagram(envelope: try district.envelopeGeometry()).parts()
-        for (street, seed) in zip(Sketch.streets, seeds) {
-            let seedPoint = try Geometry.point(seed.x, seed.y)
-            guard let cell = try cells.first(where: { try $0.contains(seedPoint) }) else { continue }
-            let part = try Shapes.polygonal(try cell.intersection(district))
-            features.append(feature(part, street.nameZh, street.nameEn, "street",
-                                    "schematic: Voronoi partition of the real district boundary around approximate street centres; NOT the official street boundaries",
-                                    ["area_km2": .real((try part.area() / 1e4).rounded() / 100)]))
+        let fitted = try FittedStreets(shared: shared, district: districtLonLat, order: Sketch.streets.map(\.nameZh))
+        var features = [feature(fitted.noded, "光明区", "Guangming District", "district",
+                                Builder.dataVSource + "; noded where the street borders meet it (vertices within 5 mm)",
+                                ["area_km2": .real((try fitted.noded.area() / 1e4).rounded() / 100)])]
+        for (street, sketch) in zip(fitted.streets, Sketch.streets) {
+            let km2 = { (m2: Double) in FieldValue.real((m2 / 1e4).rounded() / 100) }
+            features.append(feature(street.geometry, street.name, sketch.nameEn, "street", FittedStreets.source,
+                                    ["area_km2": km2(try street.geometry.area()), "osm_id": .integer(street.osmID),
+                                     "osm_area_km2": km2(street.osmArea), "clipped_km2": km2(street.lostByClipping),
+                                     "sliver_km2": km2(street.gainedFromSlivers)]))
         }
-        return layer("boundary", features, extra: [Field("area_km2", .real)])
+        return layer("boundary", features, extra: [Field("area_km2", .real), Field("osm_id", .integer), Field("osm_area_km2", .real),
+                                                  Field("clipped_km2", .real), Field("sliver_km2", .real)])
     }
 
     // MARK: roads
@@ -178,9 +182,9 @@ struct Builder {
     // MARK: control zones
 
     func controlZoneLayer(roads: Layer, rail: Layer) throws -> Layer {
-        var features: [Feature] = []
+        var features = [try centralDistrict(roads: roads)]
         for (i, zone) in Sketch.controlZones.enumerated() {
-            let g = try Shapes.polygonal(try shapes.blob(zone.centre, zone.radii.0, zone.radii.1, seed: i + 1).intersection(district))
+            let g = try Shapes.polygonal(try shapes.blob(zone.centre, zone.radii.0, zone.radii.1, seed: i + 2).intersection(district))
             features.append(feature(g, zone.nameZh, zone.nameEn, "named-zone", Builder.schematic))
         }
         let river = try shapes.line(Sketch.maozhouRiver).buffer(150, style: BufferStyle(cap: .flat))
@@ -204,6 +208,25 @@ struct Builder {
         return layer("control-zones", features)
     }
 
+    /// 光明中心区 as the face its four bounding roads enclose, so the zone and the roads agree.
+    func centralDistrict(roads: Layer) throws -> Feature {
+        let zone = Sketch.centralDistrict
+        let lines = try zone.roads.map { name -> Geometry in
+            guard let g = roads.features.first(where: { $0["name_zh"] == .string(name) })?.geometry else {
+                throw IOError(.unknownField, "the roads layer has no \(name), a bound of \(zone.nameZh)")
+            }
+            return g
+        }
+        let inside = try shapes.metres(zone.inside)
+        let point = try Geometry.point(inside.x, inside.y)
+        let faces = try Geometry.polygonize([try Geometry.unaryUnion(lines)]).parts()
+        guard let face = try faces.first(where: { try $0.contains(point) }) else {
+            throw IOError(.geometry, "\(zone.roads.joined(separator: "、")) enclose no area around \(zone.nameZh)")
+        }
+        return feature(face, zone.nameZh, zone.nameEn, "named-zone",
+                       "derived: the area enclosed by \(zone.roads.joined(separator: "、")) as drawn in the roads layer (schematic courses); bounds from hkcd.com 2019-04-12")
+    }
+
     // MARK: upgrade districts, green, projects
 
     func upgradeDistrictLayer() throws -> Layer {
@@ -219,19 +242,42 @@ struct Builder {
         return layer("upgrade-districts", features)
     }
 
-    func greenLayer() throws -> Layer {
+    /// Real parks (OSM polygons matched to the official list, listed parks as points with
+    /// their official area), then the schematic forest, wetland and riverside green where no
+    /// real park lies.
+    func greenLayer(parks: Parks) throws -> Layer {
+        let hectares = { (m2: Double) in FieldValue.real((m2 / 100).rounded() / 100) }
         var features: [Feature] = []
-        for (i, g) in Sketch.green.enumerated() {
-            let shape = try Shapes.polygonal(try shapes.blob(g.centre, g.radius, g.radius * 0.8, seed: 11 * i + 5, rotation: Double(i * 23 % 90)).intersection(district))
-            features.append(feature(shape, g.nameZh, g.nameEn, g.greenClass, Builder.schematic,
-                                    ["area_ha": .real((try shape.area() / 100).rounded() / 100)]))
+        for park in parks.polygons + parks.points {
+            var extra: [String: FieldValue] = ["category": park.listed.map { .string($0.category) } ?? .null,
+                                               "official_name": park.listed.map { .string($0.name) } ?? .null,
+                                               "official_area_ha": park.listed.map { .real($0.area) } ?? .null,
+                                               "osm_id": park.osmID.map { .integer($0) } ?? .null,
+                                               "listed_by": park.match.map { .string($0) } ?? .null]
+            let source: String
+            if park.geometry.type == .point {
+                extra["area_ha"] = park.listed.map { .real($0.area) } ?? .null
+                source = Parks.listSource
+            } else {
+                extra["area_ha"] = hectares(try park.geometry.area())
+                source = Parks.osmSource
+            }
+            features.append(feature(park.geometry, park.name, park.nameEn, Parks.greenClass(park.listed?.category), source, extra))
+        }
+        let real = try Geometry.unaryUnion(parks.polygons.map(\.geometry))
+        let realNames = parks.polygons.map(\.name) + parks.points.map(\.name)
+        for (i, g) in Sketch.green.enumerated() where g.greenClass == "forest" || g.greenClass == "wetland" {
+            guard !realNames.contains(where: { ParkNames.same($0, g.nameZh) }) else { continue }
+            let blob = try shapes.blob(g.centre, g.radius, g.radius * 0.8, seed: 11 * i + 5, rotation: Double(i * 23 % 90))
+            let shape = try Shapes.polygonal(try blob.intersection(district).difference(real))
+            features.append(feature(shape, g.nameZh, g.nameEn, g.greenClass, Builder.schematic + "; real parks cut out", ["area_ha": hectares(try shape.area())]))
         }
         let riverside = try shapes.line(Sketch.maozhouRiver).buffer(60, style: BufferStyle(cap: .flat))
-        let greenway = try Shapes.polygonal(try riverside.intersection(district))
+        let greenway = try Shapes.polygonal(try riverside.intersection(district).difference(real))
         features.append(feature(greenway, "茅洲河碧道", "Maozhou River Greenway", "river-greenway",
-                                "schematic: 60 m each side of the river's sketched course",
-                                ["area_ha": .real((try greenway.area() / 100).rounded() / 100)]))
-        return layer("green", features, extra: [Field("area_ha", .real)])
+                                "schematic: 60 m each side of the river's sketched course; real parks cut out", ["area_ha": hectares(try greenway.area())]))
+        return layer("green", features, extra: [Field("area_ha", .real), Field("category", .string), Field("official_name", .string),
+                                                Field("official_area_ha", .real), Field("osm_id", .integer), Field("listed_by", .string)])
     }
 
     func projectLayer() throws -> Layer {

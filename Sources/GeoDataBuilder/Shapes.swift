@@ -51,6 +51,11 @@ struct Shapes {
         return polygons.count == 1 ? polygons[0] : try Geometry.unaryUnion(polygons)
     }
 
+    /// `g` made valid when it is not (OSM outlines can self-intersect), polygonal part only.
+    static func valid(_ g: Geometry) throws -> Geometry {
+        try g.isValid() ? g : try polygonal(try g.makeValid())
+    }
+
     /// The lineal part of `g`.
     static func lineal(_ g: Geometry) throws -> Geometry {
         let lines = try g.parts().filter { $0.type == .lineString || $0.type == .multiLineString }

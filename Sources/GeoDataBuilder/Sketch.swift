@@ -21,7 +21,8 @@ enum Sketch {
         Road(nameZh: "南光高速", nameEn: "Nanguang Expressway", roadClass: "expressway", structure: "三纵",
              line: [(113.957, 22.680), (113.953, 22.740), (113.961, 22.790), (113.968, 22.845)]),
         Road(nameZh: "龙大高速", nameEn: "Longda Expressway", roadClass: "expressway", structure: "三纵",
-             line: [(114.010, 22.700), (113.991, 22.760), (113.977, 22.845)]),
+             // West of 光明中心区, which it bounds (guangming_places.md); enters from the south-east.
+             line: [(113.990, 22.680), (113.945, 22.730), (113.927, 22.765), (113.905, 22.810), (113.890, 22.845)]),
         Road(nameZh: "光明大道", nameEn: "Guangming Avenue", roadClass: "expressway", structure: "三纵",
              line: [(113.934, 22.680), (113.937, 22.760), (113.933, 22.845)]),
     ]
@@ -63,9 +64,13 @@ enum Sketch {
         ("地铁6号线支线南延（规划）", "Metro Line 6 Branch south extension (planned)", "metro", [(113.9487, 22.7357), (113.955, 22.700), (113.960, 22.680)]),
     ]
 
+    /// 光明中心区 lies "北至公常路、东至光侨路、南至华夏路、西至龙大高速" (hkcd.com, 2019-04-12):
+    /// the zone is the area these four roads of the roads layer enclose around this point.
+    static let centralDistrict = (nameZh: "光明中心区", nameEn: "Guangming Central District", inside: (113.938, 22.765),
+                                  roads: ["公常路", "光侨路", "华夏路", "龙大高速"])
+
     /// Landscape control zones drawn by hand (the rail and road strips are derived instead).
     static let controlZones: [(nameZh: String, nameEn: String, centre: (Double, Double), radii: (Double, Double))] = [
-        ("光明中心区", "Guangming Central District", (113.938, 22.763), (900, 650)),
         ("大科学装置核心区", "Big Science Facilities Core Area", (113.930, 22.806), (1100, 700)),
         ("光明城站枢纽片区", "Guangmingcheng Station Hub Area", (113.9487, 22.7357), (650, 550)),
     ]
@@ -104,10 +109,9 @@ enum Sketch {
         ("马山头社区绿地", "Mashantou Community Green", "pocket-park", (113.868, 22.790), 32),
     ]
 
-    /// Approximate centres of the six streets (街道), seeds of the schematic partition.
-    static let streets: [(nameZh: String, nameEn: String, seed: (Double, Double))] = [
-        ("公明街道", "Gongming Subdistrict", (113.886, 22.792)), ("马田街道", "Matian Subdistrict", (113.880, 22.752)),
-        ("玉塘街道", "Yutang Subdistrict", (113.918, 22.717)), ("凤凰街道", "Fenghuang Subdistrict", (113.950, 22.738)),
-        ("光明街道", "Guangming Subdistrict", (113.948, 22.772)), ("新湖街道", "Xinhu Subdistrict", (113.918, 22.790)),
+    /// The six streets (街道): Chinese names as OpenStreetMap has them, English names.
+    static let streets: [(nameZh: String, nameEn: String)] = [
+        ("公明街道", "Gongming Subdistrict"), ("马田街道", "Matian Subdistrict"), ("玉塘街道", "Yutang Subdistrict"),
+        ("凤凰街道", "Fenghuang Subdistrict"), ("光明街道", "Guangming Subdistrict"), ("新湖街道", "Xinhu Subdistrict"),
     ]
 }

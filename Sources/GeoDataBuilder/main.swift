@@ -18,8 +18,24 @@ let output = URL(fileURLWithPath: arguments[2])
 do {
     let rules = try TOMLTable(string: try String(contentsOfFile: arguments[3], encoding: .utf8))
     let builder = try Builder(shared: shared, rules: rules)
-    for layer in try builder.layers() {
-        try LayerWriter(format: .geojson).write(layer, to: output.appendingPathComponent("\(layer.name).geojson").path)
+    let parks = try Parks(shared: shared, district: builder.district)
+    print("parks: \(parks.polygons.count) OSM polygons (\(parks.polygons.count - parks.unmatchedOSM.count) matched to the official list of \(parks.list.count)), \(parks.points.count) listed parks as points")
+    print("  OSM parks not in the list: \(parks.unmatchedOSM.joined(separator: "、"))")
+    for (name, reason) in parks.skippedPositions { print("  position not used: \(name): \(reason)") }
+    for built in try builder.layers(parks: parks) {
+        // The file holds WGS 84 with 15 digits: parts that touch at a point in metres can
+        // overlap by nanometres after the round trip, so repair in the file's own coordinates.
+        var layer = try built.reprojected(to: .wgs84)
+        for i in layer.features.indices {
+            guard let g = layer.features[i].geometry, !(try g.isValid()) else { continue }
+            layer.features[i].geometry = try Shapes.polygonal(try g.makeValid())
+            print("\(layer.name): \(layer.features[i].displayName()) repaired after conversion to WGS 84")
+        }
+        let path = output.appendingPathComponent("\(layer.name).geojson").path
+        try LayerWriter(format: .geojson).write(layer, to: path)
+        for f in try VectorSource(path).readLayer().reprojected(to: .guangmingWorking).features where !(try f.geometry?.isValid() ?? true) {
+            throw IOError(.geometry, "\(f.displayName()) is invalid once read back: \(String(describing: try f.geometry?.validityProblem()))", location: path)
+        }
         print("\(layer.name): \(layer.features.count) features")
     }
 } catch {

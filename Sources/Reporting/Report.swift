@@ -62,16 +62,21 @@ public enum Report {
 
         files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
                    (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
-                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview")
+                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview",
+                  sources: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts])
         files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
-                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service")
+                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service",
+                  sources: [data.boundary, data.green])
         files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
-                   (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors")
+                   (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors",
+                  sources: [data.roads, data.rail, data.stations, data.boundary])
         files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),
-                   (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network")
+                   (networkLayers.gaps, "green-gap-links")], title: "绿色景观网络 · Green network and gap links", name: "map-green-network",
+                  sources: [data.boundary, data.green])
         if let validated = summary.validatedLayer {
             files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.roads, "roads"), (validated, "projects-validated")],
-                      title: "项目选址校核 · Project validation", name: "map-projects")
+                      title: "项目选址校核 · Project validation", name: "map-projects",
+                      sources: [data.boundary, data.controlZones, data.roads, validated])
         }
         files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
         return files

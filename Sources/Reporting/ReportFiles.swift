@@ -9,7 +9,7 @@ import Planning
 public struct ReportFiles {
     private var layers: [(Layer, String)] = []
     private var texts: [(String, String)] = []
-    private var maps: [(layers: [MapLayer], title: String, name: String)] = []
+    private var maps: [(layers: [MapLayer], title: String, name: String, credit: String)] = []
 
     /// Every file name a report writes: a folder holding only these is an earlier report
     /// (written before reports carried their mark) and may be replaced.
@@ -22,9 +22,10 @@ public struct ReportFiles {
     /// The files' names.
     public var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
 
-    /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape.
-    mutating func map(_ layers: [(Layer, String)], title: String, name: String) {
-        maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name))
+    /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape; its
+    /// source line credits `sources`, the input layers it shows or derives from.
+    mutating func map(_ layers: [(Layer, String)], title: String, name: String, sources: [Layer]) {
+        maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name, SourceLine.text(for: sources)))
     }
 
     mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
@@ -44,7 +45,7 @@ public struct ReportFiles {
             _ = try ParallelMap.map(jobs.indices) { i in
                 let (map, format) = jobs[i]
                 let page = try PageSetup(paper: "A4", landscape: true, dpi: 150, title: map.title,
-                                         attribution: "Data: gmgeo GeoData (boundary DataV/AMap; most layers schematic)")
+                                         attribution: map.credit)
                 return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
         } catch {

@@ -88,16 +88,34 @@ struct ReportSummary {
         """)
     }
 
-    func markdown(files: [String]) -> String {
-        let layers = [data.boundary, data.roads, data.rail, data.stations, data.controlZones, data.upgradeDistricts, data.green]
-        let all = layers.flatMap(\.features)
-        let schematic = all.filter { f in
+    /// Which input layers are real and which schematic, by feature count, from each feature's
+    /// `source` ("real: ...", "schematic: ...", "derived: ..."; none: the user's own data).
+    static func caveat(_ layers: [Layer]) -> String {
+        let kinds = ["real", "schematic", "derived"]
+        func kind(_ f: Feature) -> String {
             let s = f["source"].description
-            return s.hasPrefix("schematic") || s.hasPrefix("fictional")
-        }.count
-        let caveat = schematic > 0
-            ? "**Data caveat:** \(schematic) of \(all.count) input features are schematic (drawn from public descriptions, not surveyed); see the data folder's README before using these figures for decisions."
-            : "All \(all.count) input features come from the data folder's own sources."
+            if s.hasPrefix("fictional") { return "schematic" }
+            return kinds.first { s.hasPrefix($0) } ?? "own"
+        }
+        let total = layers.reduce(0) { $0 + $1.features.count }
+        let parts = (kinds + ["own"]).compactMap { k -> String? in
+            let per = layers.compactMap { layer -> String? in
+                let n = layer.features.filter { kind($0) == k }.count
+                return n == 0 ? nil : "\(layer.name) \(n)/\(layer.features.count)"
+            }
+            let n = layers.reduce(0) { sum, layer in sum + layer.features.filter { kind($0) == k }.count }
+            let label = ["real": "real", "schematic": "schematic, drawn from public descriptions and not surveyed",
+                         "derived": "derived from other layers", "own": "from the data folder's own sources"][k] ?? k
+            return n == 0 ? nil : "\(n) \(label) (\(per.joined(separator: ", ")))"
+        }
+        let schematic = layers.reduce(0) { sum, layer in sum + layer.features.filter { kind($0) == "schematic" }.count }
+        let lead = schematic > 0 ? "**Data caveat:** of \(total) input features, " : "Of \(total) input features, "
+        let tail = schematic > 0 ? ". See the data folder's README before using these figures for decisions." : "."
+        return lead + parts.joined(separator: "; ") + tail
+    }
+
+    func markdown(files: [String]) -> String {
+        let caveat = ReportSummary.caveat([data.boundary, data.roads, data.rail, data.stations, data.controlZones, data.upgradeDistricts, data.green])
         return """
         # Landscape upgrade report: \(data.folder.lastPathComponent)
 

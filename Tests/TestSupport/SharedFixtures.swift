@@ -28,6 +28,13 @@ public enum SharedFixtures {
         return url
     }
 
+    /// A file under ../shared/data (the real public geodata), or nil when absent.
+    public static func sharedData(_ name: String) -> URL? {
+        guard let url = sharedRoot?.appendingPathComponent("data").appendingPathComponent(name),
+              FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return url
+    }
+
     /// True when ../shared/peer-tests is here; tests use it in `.enabled(if:)`.
     public static var hasPeerTests: Bool { sharedRoot != nil }
 

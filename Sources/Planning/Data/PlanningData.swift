@@ -21,7 +21,7 @@ public struct PlanningData: Sendable {
     public let controlZones: Layer
     /// Landscape-upgrade districts.
     public let upgradeDistricts: Layer
-    /// Green patches and greenways.
+    /// Green patches and greenways; a point park is already its circle (`GreenPoints`).
     public let green: Layer
 
     /// The layer file names a data folder must hold.
@@ -38,7 +38,8 @@ public struct PlanningData: Sendable {
         let layers = try ParallelMap.map(0..<PlanningData.required.count) { i in
             let name = PlanningData.required[i]
             let (path, options) = try PlanningData.source(of: name, in: folder, rules: rules)
-            let layer = try VectorSource(path, options: options).readLayer().reprojected(to: working)
+            var layer = try VectorSource(path, options: options).readLayer().reprojected(to: working)
+            if name == "green" { layer = try GreenPoints.circles(layer, location: path) }
             let report = try layer.validityReport()
             if let first = report.invalid.first { throw IOError(.geometry, "invalid geometry: \(first)", location: path) }
             return layer

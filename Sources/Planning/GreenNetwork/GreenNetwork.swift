@@ -71,7 +71,8 @@ public enum GreenNetwork {
         if rules.dissolve {
             let index = try PreparedIndex(polygons.map(\.geometry))
             shapes = try Geometry.unaryUnion(polygons.map(\.geometry)).parts().map { part in
-                let names = try index.matches(part, .intersects).map { polygons[$0].name }
+                var names: [String] = []
+                for i in try index.matches(part, .intersects) where !names.contains(polygons[i].name) { names.append(polygons[i].name) }
                 return (names.joined(separator: "、"), part)
             }
         } else {

@@ -63,7 +63,7 @@ public struct ProjectLayerValidation: Sendable {
         }
         let district = try data.district()
         let context = ValidationContext(district: district, streets: data.streets, upgradeDistricts: PlanningData.named(data.upgradeDistricts),
-                                        controlZones: PlanningData.named(data.controlZones), green: PlanningData.named(data.green),
+                                        controlZones: PlanningData.named(data.controlZones), green: GreenPoints.zones(data.green),
                                         network: data.network, corridors: try corridors ?? Corridors.build(data.network, rules: data.rules, within: district))
         let projects = zip(layer.features, resolved).compactMap { f, key in
             f.geometry.map { ProjectToCheck(geometry: $0, kind: key, written: f[kindField].description) }

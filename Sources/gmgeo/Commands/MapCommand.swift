@@ -32,7 +32,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Frame a lon/lat box: minlon,minlat,maxlon,maxlat.") var bbox: String?
     @Option(help: "Extra space around --extent-of or --bbox, as a share of its size.") var margin: Double = 0.1
     @Option(help: "Show this layer's whole extent in a small inset, with the map's frame marked (e.g. boundary).") var inset: String?
-    @Option(help: "The data source line under the map.") var attribution: String = "Data: gmgeo GeoData/guangming (boundary: DataV/AMap; other layers schematic)"
+    @Option(help: "The data source line under the map (default: built from the layers' source fields, with the OpenStreetMap credit where a layer derives from it).") var attribution: String?
 
     func validate() throws {
         guard MapFormat(path: output) != nil else { throw ValidationError("the map file must end in .png, .pdf or .svg") }
@@ -64,7 +64,7 @@ struct MapCommand: ParsableCommand {
             return m
         }
         try MapCommand.warnIfNoCJKFont()
-        let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution)
+        let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution ?? SourceLine.text(for: mapLayers.map(\.layer)))
         let insetLayer = try inset.map(mapLayer)
         let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), inset: insetLayer, to: output)
         Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")

@@ -44,7 +44,7 @@ struct NetworkCommand: ParsableCommand {
         if let linkDistance { rules.linkDistance = linkDistance }
         if let minPatchArea { rules.minPatchArea = minPatchArea }
         if let dissolve { rules.dissolve = dissolve }
-        let greenLayer = try green.map { try LayerInput.readProjected($0, options: try input.readOptions()) } ?? data.green
+        let greenLayer = try green.map { try GreenPoints.circles(LayerInput.readProjected($0, options: try input.readOptions()), location: $0) } ?? data.green
         let result = try GreenNetwork.analyse(green: greenLayer.features.compactMap { f in f.geometry.map { (PlanningData.name(f), f["class"].description, $0) } },
                                               landscape: try data.district(), rules: rules, step: Progress(steps: 4).next)
         guard !result.patches.isEmpty else { throw InputError("no green patch of at least \(Format.fixed(rules.minPatchArea, 0)) m²") }

@@ -85,17 +85,19 @@ extension PlanningTests {
 extension PlanningTests {
     @Suite("Adding a link")
     struct AddedLinkTests {
-        @Test("PCnum with a new link, updated in O(n²), equals a full recomputation")
+        @Test("PC gains of new links, one pass for all, equal full recomputations")
         func incrementalEqualsFull() {
             let areas = [3.0, 1.5, 8.0, 0.7, 2.2, 5.1]
             let xs = [0.0, 400, 1300, 2100, 2600, 4000]
             func d(_ i: Int, _ j: Int) -> Double { abs(xs[i] - xs[j]) }
             let k = ConnectivityIndices.decay(probability: 0.5, atDistance: 300)
             let base = ConnectivityIndices(areas: areas, distance: d, threshold: 300, k: k, landscapeArea: 100)
-            for (i, j) in [(1, 2), (0, 5), (3, 4), (2, 5)] {
+            let pairs = [(1, 2), (0, 5), (3, 4), (2, 5)]
+            let gains = base.pcGains(joining: pairs)
+            for (c, (i, j)) in pairs.enumerated() {
                 let full = ConnectivityIndices(areas: areas, distance: { ($0 == i && $1 == j) || ($0 == j && $1 == i) ? 0 : d($0, $1) },
                                                threshold: 300, k: k, landscapeArea: 100, importance: false)
-                let fast = base.pcNumeratorJoining(i, j)
+                let fast = base.pcNumerator * (1 + gains[c] / 100)
                 #expect(abs(fast - full.pcNumerator) <= 1e-12 * full.pcNumerator, "\(i)-\(j): \(fast) vs \(full.pcNumerator)")
                 #expect(fast > base.pcNumerator)
             }

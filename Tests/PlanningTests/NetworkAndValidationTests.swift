@@ -146,18 +146,18 @@ extension PlanningTests.GreenNetworkTests {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(seed >> 11) / Double(UInt64(1) << 53)
         }
-        // 33-vertex circles over 6 km, more than importance takes (it needs every pair), so
-        // pairs are pruned.
+        // 33-vertex circles over 6 km, more than the 400 below which every pair is measured,
+        // so pairs are pruned.
         var green: [(name: String, cls: String, geometry: Geometry)] = []
-        for i in 0..<GreenNetwork.importanceLimit { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
+        for i in 0..<420 { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }
         // Three patches in a row 3 km beyond the rest, 600 m apart edge to edge: the first has
         // one other component within reach (1 km), and the path through the middle one beats
         // its direct 1,260 m to the third, so that pair is pruned; its gap links still need it.
         for (i, x) in [9000.0, 9660, 10320].enumerated() { green.append(("far\(i)", "park", try Geometry.point(x, 3000).buffer(30))) }
         let landscape = try Scenes.rect(-100, -100, 10_400, 6100)
-        let r = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules)
+        let r = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules, importance: false)
         let n = r.patches.count
-        #expect(n == GreenNetwork.importanceLimit + 3 && r.indices.importance.isEmpty)
+        #expect(n == 423 && r.indices.importance.isEmpty)
         var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n where j != i { d[i][j] = try r.patches[i].geometry.distance(to: r.patches[j].geometry) } }
         let full = ConnectivityIndices(areas: r.patches.map { $0.area / 10_000 }, distance: { d[$0][$1] }, threshold: 150,
@@ -169,7 +169,7 @@ extension PlanningTests.GreenNetworkTests {
         #expect(Set(r.links.map { [$0.from, $0.to] }) == Set(pairs))
         for i in 0..<n { #expect(r.nearestDistance[i] == d[i].enumerated().filter { $0.offset != i }.map(\.element).min()) }
         // The whole result, gap links included, equals the analysis over every pair.
-        let every = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules, prune: false)
+        let every = try GreenNetwork.analyse(green: green, landscape: landscape, rules: rules, prune: false, importance: false)
         #expect(every.component == r.component && every.componentAreas == r.componentAreas)
         #expect(every.indices.pcNumerator == r.indices.pcNumerator || abs(every.indices.pcNumerator - r.indices.pcNumerator) <= 1e-12 * r.indices.pcNumerator)
         #expect(every.gaps.map { [$0.fromPatch, $0.toPatch] } == r.gaps.map { [$0.fromPatch, $0.toPatch] })

@@ -32,6 +32,13 @@ public enum ParallelMap {
         let chunks = (count + size - 1) / size
         return try map(0..<chunks) { c in try body((c * size)..<min(count, (c + 1) * size)) }.flatMap { $0 }
     }
+
+    /// `body` over consecutive chunks, as above, for work that cannot fail.
+    public static func chunked<T: Sendable>(_ count: Int, size: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+        let size = max(1, size)
+        let chunks = (count + size - 1) / size
+        return map(0..<chunks) { c in body((c * size)..<min(count, (c + 1) * size)) }.flatMap { $0 }
+    }
 }
 
 /// Per-index results written by worker threads (each index by exactly one thread).

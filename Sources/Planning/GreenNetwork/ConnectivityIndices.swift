@@ -6,7 +6,13 @@ import GeoCore
 /// EC(PC), and per patch the drop dIIC/dPC on removal, split into intra, flux and connector.
 ///
 /// Sums run over all ordered pairs including i = j; A_L (the landscape area) stays fixed when
-/// a patch is removed.
+/// a patch is removed. Every patch's importance comes from one pass per source patch
+/// (`RemovalSweep`), not one recomputation per removed patch, with the same values.
+///
+/// Paths whose probability is below τ = tolerance · Σa² / (Σa)² are left out: all pairs
+/// together lose less than τ (Σa)² = tolerance · Σa² ≤ tolerance · PCnum that way, with or
+/// without any one patch, so PC, EC(PC) and every dPC part are exact to `tolerance` of PCnum
+/// (dPC to 2 · 100 · tolerance percentage points). IIC and dIIC leave nothing out.
 public struct ConnectivityIndices: Sendable {
     /// A patch's contribution, in percent of the index's numerator.
     public struct Importance: Sendable {
@@ -16,17 +22,21 @@ public struct ConnectivityIndices: Sendable {
         public let dPC: Double, dPCintra: Double, dPCflux: Double, dPCconnector: Double
     }
 
+    /// The share of PCnum that paths left out may carry at most.
+    public static let tolerance = 1e-12
+
     /// Σ a_i a_j / (1 + nl_ij) over reachable pairs.
     public let iicNumerator: Double
     /// Σ a_i a_j p*_ij.
     public let pcNumerator: Double
     /// The landscape area the indices are relative to.
     public let landscapeArea: Double
-    /// Per patch, in input order; empty when not computed (see `init`).
+    /// Per patch, in input order; empty when not computed.
     public let importance: [Importance]
-    /// p*_ij of the whole landscape (row-major n × n), kept to add links cheaply.
-    private let pStar: [Double]
-    private let areas: [Double]
+    let graph: PatchGraph
+    let areas: [Double]
+    /// Path cost beyond which probabilities are left out (-ln τ).
+    let cutoff: Double
 
     /// IIC = IICnum / A_L².
     public var iic: Double { iicNumerator / (landscapeArea * landscapeArea) }
@@ -37,126 +47,100 @@ public struct ConnectivityIndices: Sendable {
     /// EC(IIC) = √IICnum.
     public var ecIIC: Double { iicNumerator.squareRoot() }
 
-    /// Computes the indices.
+    /// Computes the indices from every pair's distance (small landscapes, peer cases).
     /// - Parameters:
     ///   - areas: patch areas (any unit; the indices use the same unit for `landscapeArea`).
-    ///   - distance: edge-to-edge distance between patches i and j (i != j), symmetric.
+    ///   - distance: edge-to-edge distance between patches i and j (i != j), symmetric;
+    ///     infinity for a pair that no path may use directly.
     ///   - threshold: IIC links patches closer than this.
     ///   - k: PC's decay, p_ij = exp(-k d_ij); from (d0, p0): k = -ln(p0) / d0.
     ///   - landscapeArea: A_L.
-    ///   - importance: compute each patch's dIIC/dPC (n recomputations, O(n⁴) in all, spread
-    ///     over the cores); turn off for large networks, where the totals alone are O(n³).
+    ///   - importance: compute each patch's dIIC/dPC.
     public init(areas: [Double], distance: (Int, Int) -> Double, threshold: Double, k: Double, landscapeArea: Double,
-                importance computeImportance: Bool = true) {
+                importance: Bool = true) {
         let n = areas.count
-        // One pass over the pairs: PC's costs and IIC's links.
-        var cost = [Double](repeating: 0, count: n * n)
-        var neighbours = [[Int]](repeating: [], count: n)
+        var edges: [(i: Int, j: Int, d: Double)] = []
         for i in 0..<n {
-            for j in 0..<n where i != j {
+            for j in (i + 1)..<max(i + 1, n) {
                 let d = distance(i, j)
-                cost[i * n + j] = k * d
-                if d < threshold { neighbours[i].append(j) }
+                if d.isFinite { edges.append((i, j, d)) }
             }
         }
-        let graph = Graph(areas: areas, paths: ShortestPaths(n: n, cost: cost), neighbours: neighbours)
-        self.landscapeArea = landscapeArea
-        let full = graph.numerators(removed: nil)
-        iicNumerator = full.iic
-        pcNumerator = full.pc
-        pStar = full.pStar
-        self.areas = areas
-        guard computeImportance else { importance = []; return }
-        // Each removal is independent: one per core at a time, keeping only the two totals.
-        let drops = ParallelMap.map(0..<n) { r -> (iic: Double, pc: Double) in
-            let m = graph.numerators(removed: r)
-            return (m.iic, m.pc)
-        }
-        importance = (0..<n).map { r in
-            let without = drops[r]
-            let dIIC = 100 * (full.iic - without.iic) / full.iic
-            let dPC = 100 * (full.pc - without.pc) / full.pc
-            let intraI = 100 * areas[r] * areas[r] / full.iic
-            let intraP = 100 * areas[r] * areas[r] / full.pc
-            var fluxI = 0.0, fluxP = 0.0
-            for i in 0..<n where i != r {
-                fluxI += areas[i] * areas[r] * full.iicWeight[i * n + r]
-                fluxP += areas[i] * areas[r] * full.pStar[i * n + r]
-            }
-            fluxI = 100 * 2 * fluxI / full.iic
-            fluxP = 100 * 2 * fluxP / full.pc
-            return Importance(dIIC: dIIC, dIICintra: intraI, dIICflux: fluxI, dIICconnector: dIIC - intraI - fluxI,
-                              dPC: dPC, dPCintra: intraP, dPCflux: fluxP, dPCconnector: dPC - intraP - fluxP)
-        }
+        self = ConnectivityIndices.compute(areas: areas, graph: PatchGraph(n: n, edges: edges, k: k, threshold: threshold),
+                                           landscapeArea: landscapeArea, importance: importance).indices
     }
 
-    /// PCnum if patches `i` and `j` were joined by a link of probability 1 (a new greenway):
-    /// every best path may now use the new link once, so p*'_ab = max(p*_ab, p*_ai p*_jb,
-    /// p*_aj p*_ib). O(n²), exact.
-    public func pcNumeratorJoining(_ i: Int, _ j: Int) -> Double {
+    private init(iic: Double, pc: Double, landscapeArea: Double, importance: [Importance], graph: PatchGraph, areas: [Double], cutoff: Double) {
+        (iicNumerator, pcNumerator, self.landscapeArea, self.importance) = (iic, pc, landscapeArea, importance)
+        (self.graph, self.areas, self.cutoff) = (graph, areas, cutoff)
+    }
+
+    /// The cost beyond which a path's probability is left out, for these areas.
+    static func cutoff(areas: [Double]) -> Double {
+        let sum = areas.reduce(0, +), squares = areas.reduce(0) { $0 + $1 * $1 }
+        guard sum > 0, squares > 0 else { return .infinity }
+        return -log(tolerance * squares / (sum * sum))
+    }
+
+    /// One pass per source patch over `graph`, spread over the cores.
+    /// - Parameters:
+    ///   - progress: told (sources done, sources) now and then, from any thread.
+    ///   - inspect: given each source and its worst single-removal distance to every patch
+    ///     (cost units; infinity beyond the cutoff), returns pairs that must be measured
+    ///     because a missing direct edge could be shorter: if one measured edge is, the
+    ///     result is incomplete and the caller adds it and computes again.
+    /// - Returns: the indices and the pairs `inspect` asked for.
+    static func compute(areas: [Double], graph: PatchGraph, landscapeArea: Double, importance: Bool,
+                        progress: @Sendable (Int, Int) -> Void = { _, _ in },
+                        inspect: (@Sendable (Int, [Double]) -> [Request])? = nil) -> (indices: ConnectivityIndices, requests: [Request]) {
         let n = areas.count
-        var total = 0.0
-        for a in 0..<n {
-            let (ai, aj) = (pStar[a * n + i], pStar[a * n + j])
-            for b in 0..<n {
-                let p = max(pStar[a * n + b], ai * pStar[j * n + b], aj * pStar[i * n + b])
-                total += areas[a] * areas[b] * p
+        let cutoff = cutoff(areas: areas)
+        let pcSweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
+        let iicSweep = RemovalSweep(graph: graph.links, areas: areas, weight: .hops, cutoff: .infinity)
+        let next = Locked(0)
+        let step = max(1, n / 100)
+        // One worker per core, each taking the next source until none is left, with its own
+        // arrays and sums (added up at the end).
+        let workers = ParallelMap.map(0..<max(1, min(n, ProcessInfo.processInfo.activeProcessorCount))) { _ in
+            var ws = RemovalSweep.Workspace(n: n)
+            var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
+            var requests: [Request] = []
+            while true {
+                let s = next.withLock { value -> Int in defer { value += 1 }; return value }
+                guard s < n else { break }
+                pcSweep.run(from: s, importance: importance, into: &pc, &ws)
+                if let inspect { requests += inspect(s, ws.worst) }
+                iicSweep.run(from: s, importance: importance, into: &iic, &ws)
+                if (s + 1) % step == 0 { progress(s + 1, n) }
             }
+            return (pc, iic, requests)
         }
-        return total
+        var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
+        var requests: [Request] = []
+        for w in workers {
+            pc.add(w.0)
+            iic.add(w.1)
+            requests += w.2
+        }
+        let parts = importance ? (0..<n).map { k -> Importance in
+            let a2 = areas[k] * areas[k]
+            let (intraI, fluxI, connectorI) = (100 * a2 / iic.numerator, 200 * iic.flux[k] / iic.numerator, 100 * iic.connector[k] / iic.numerator)
+            let (intraP, fluxP, connectorP) = (100 * a2 / pc.numerator, 200 * pc.flux[k] / pc.numerator, 100 * pc.connector[k] / pc.numerator)
+            return Importance(dIIC: intraI + fluxI + connectorI, dIICintra: intraI, dIICflux: fluxI, dIICconnector: connectorI,
+                              dPC: intraP + fluxP + connectorP, dPCintra: intraP, dPCflux: fluxP, dPCconnector: connectorP)
+        } : []
+        return (ConnectivityIndices(iic: iic.numerator, pc: pc.numerator, landscapeArea: landscapeArea, importance: parts,
+                                    graph: graph, areas: areas, cutoff: cutoff), requests)
+    }
+
+    /// A pair to measure: its patches, and the cost its direct edge must beat to change any
+    /// best path (with or without one patch removed).
+    struct Request: Sendable {
+        let i: Int, j: Int, beat: Double
     }
 
     /// The k of p = exp(-k d) at which the probability is `probability` at `distance`.
     public static func decay(probability: Double, atDistance distance: Double) -> Double {
         -log(probability) / distance
-    }
-}
-
-/// The patches as a graph: PC's link costs k·d (infinity for pairs known not to matter) and
-/// IIC's binary links.
-private struct Graph: Sendable {
-    let areas: [Double]
-    let paths: ShortestPaths
-    let neighbours: [[Int]]
-
-    /// Numerators with patch `removed` left out, and the pair weights (row-major n × n).
-    func numerators(removed: Int?) -> (iic: Double, pc: Double, iicWeight: [Double], pStar: [Double]) {
-        let n = areas.count
-        let gone = removed ?? -1
-        // IIC: links on the shortest path of the binary graph (breadth first from each patch).
-        var weight = [Double](repeating: 0, count: n * n)
-        var hops = [Int](repeating: -1, count: n)
-        var queue: [Int] = []
-        queue.reserveCapacity(n)
-        for s in 0..<n where s != gone {
-            for i in 0..<n { hops[i] = -1 }
-            hops[s] = 0
-            queue.removeAll(keepingCapacity: true)
-            queue.append(s)
-            var head = 0
-            while head < queue.count {
-                let u = queue[head]
-                head += 1
-                for v in neighbours[u] where v != gone && hops[v] < 0 {
-                    hops[v] = hops[u] + 1
-                    queue.append(v)
-                }
-            }
-            for t in queue { weight[s * n + t] = 1 / (1 + Double(hops[t])) }
-        }
-        // PC: the best product of p over any path = shortest path on -ln p = k d (the removed
-        // patch relays nothing).
-        let c = paths.all(removed: removed)
-        var pStar = [Double](repeating: 0, count: n * n)
-        var iic = 0.0, pc = 0.0
-        for i in 0..<n where i != gone {
-            for j in 0..<n where j != gone {
-                let p = exp(-c[i * n + j])
-                pStar[i * n + j] = p
-                iic += areas[i] * areas[j] * weight[i * n + j]
-                pc += areas[i] * areas[j] * p
-            }
-        }
-        return (iic, pc, weight, pStar)
     }
 }

@@ -6,44 +6,47 @@ extension GreenNetwork {
     static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: inout PatchDistances,
                          _ indices: ConnectivityIndices) throws -> [GapLink] {
         guard count > 1 else { return [] }
-        // Closest patch pair between every two components (pairs measured so far).
-        func closest() -> [[(Int, Int, Double)?]] {
-            var best: [[(Int, Int, Double)?]] = Array(repeating: Array(repeating: nil, count: count), count: count)
-            for i in patches.indices {
-                for j in patches.indices where component[i] < component[j] && distance[i, j] < .infinity {
-                    let (a, b) = (component[i], component[j])
-                    if let current = best[a][b], current.2 <= distance[i, j] { continue }
-                    best[a][b] = (i, j, distance[i, j])
-                }
+        // Closest measured patch pair between every two components.
+        func closest() -> [[Int]: (Int, Int, Double)] {
+            var best: [[Int]: (Int, Int, Double)] = [:]
+            for (i, j, d) in distance.pairs where component[i] != component[j] {
+                let pair = [min(component[i], component[j]), max(component[i], component[j])]
+                let (a, b) = component[i] < component[j] ? (i, j) : (j, i)
+                if let current = best[pair], current.2 <= d { continue }
+                best[pair] = (a, b, d)
             }
             return best
         }
         var best = closest()
         // The other components by their gap from c (measured pairs only), nearest first.
-        func gaps(from c: Int) -> [(other: Int, length: Double)] {
-            (0..<count).filter { $0 != c }.compactMap { o in (c < o ? best[c][o] : best[o][c]).map { (o, $0.2) } }.sorted { $0.1 < $1.1 }
+        func gaps() -> [[(other: Int, length: Double)]] {
+            var byComponent = [[(other: Int, length: Double)]](repeating: [], count: count)
+            for (pair, bridge) in best {
+                byComponent[pair[0]].append((pair[1], bridge.2))
+                byComponent[pair[1]].append((pair[0], bridge.2))
+            }
+            return byComponent.map { $0.sorted { ($0.length, $0.other) < ($1.length, $1.other) } }
         }
+        var nearest = gaps()
         // Every pair within reach is measured: a component with fewer than two others within
         // reach gets all its pairs measured, so its two nearest are exact too.
         if let reach = distance.reach {
             let wanted = min(2, count - 1)
-            let few = Set((0..<count).filter { c in gaps(from: c).filter { $0.length <= reach }.count < wanted })
+            let few = Set((0..<count).filter { c in nearest[c].filter { $0.length <= reach }.count < wanted })
             if !few.isEmpty {
                 try distance.complete(rows: patches.indices.filter { few.contains(component[$0]) })
                 best = closest()
+                nearest = gaps()
             }
         }
         var pairs = Set<[Int]>()
         for c in 0..<count {
-            for (o, _) in gaps(from: c).prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
+            for (o, _) in nearest[c].prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
         }
-        // Each gain adds one link to the best-path matrix: O(n²) per bridge.
         let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
-            best[pair[0]][pair[1]].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
+            best[pair].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
         }
-        let gains = ParallelMap.map(0..<candidates.count) { c in
-            100 * (indices.pcNumeratorJoining(candidates[c].2, candidates[c].3) - indices.pcNumerator) / indices.pcNumerator
-        }
+        let gains = indices.pcGains(joining: candidates.map { ($0.2, $0.3) })
         return try zip(candidates, gains).map { candidate, gain -> GapLink in
             let (a, b, i, j, d) = candidate
             let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)

@@ -3,13 +3,13 @@ import GeoCore
 
 /// Builds and measures the green network.
 public enum GreenNetwork {
-    /// Above this many patches the per-patch importance (O(n⁴)) is skipped, so large layers
-    /// finish in seconds.
-    public static let importanceLimit = 300
-    /// PC needs every pair's distance and best path (O(n³) time, several n × n matrices):
-    /// 3,000 patches take about 20 s and 0.5 GB on 2 cores; beyond, the analysis refuses
-    /// rather than run for minutes and gigabytes.
-    public static let patchLimit = 3000
+    /// Above this many patches the per-patch importance is skipped unless asked for: its pass
+    /// grows about as n² times the depth of the best-path trees (on two cores, city-like
+    /// landscapes: 3,000 patches about 40 s, 10,000 about 4 minutes; Scripts/bench-connectivity.sh).
+    public static let importanceLimit = 5_000
+    /// Every pass is one best-path search per patch over a sparse graph (memory O(n + edges));
+    /// past this many patches it would take many minutes, so the analysis refuses.
+    public static let patchLimit = 30_000
 
     /// - Parameters:
     ///   - green: green features (name, class, polygon) in a metric CRS; classes containing
@@ -17,47 +17,71 @@ public enum GreenNetwork {
     ///   - landscape: the landscape (the district), for A_L.
     ///   - prune: measure only the pairs that can matter (`PatchDistances`); false measures
     ///     every pair, for checking that both agree.
+    ///   - importance: compute each patch's dPC/dIIC (nil: when there are at most
+    ///     `importanceLimit` patches).
     ///   - step: told as each stage starts, for progress on large layers.
+    ///   - progress: told (done, total) within long stages, from any thread.
     public static func analyse(green: [(name: String, cls: String, geometry: Geometry)], landscape: Geometry,
-                               rules: PlanningRules.GreenNetwork, prune allowPruning: Bool = true,
-                               step: (String) -> Void = { _ in }) throws -> GreenNetworkResult {
+                               rules: PlanningRules.GreenNetwork, prune allowPruning: Bool = true, importance: Bool? = nil,
+                               step: (String) -> Void = { _ in }, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws -> GreenNetworkResult {
         step("patches")
         let patches = try makePatches(green, rules: rules)
         guard patches.count <= patchLimit else {
-            throw NetworkError(message: "\(patches.count) green patches: the connectivity indices compare every pair and would take minutes and gigabytes beyond \(patchLimit); raise [green_network] min_patch_area (--min-patch-area) or merge touching green (dissolve = true, --dissolve)")
+            throw NetworkError(message: "\(patches.count) green patches: beyond \(patchLimit) the connectivity analysis would take many minutes; raise [green_network] min_patch_area (--min-patch-area) or merge touching green (dissolve = true, --dissolve), or split the area into parts")
         }
         let k = ConnectivityIndices.decay(probability: 0.5, atDistance: rules.halfProbabilityDistance)
         let n = patches.count
+        let withImportance = importance ?? (n <= importanceLimit)
         step("distances between \(n) patches")
-        // Every pair when each patch's importance is wanted (removals change best paths), or
-        // when patches are so simple that measuring beats the extra shortest-path pass (about
-        // n³/2 steps against a distance's ~75 steps per vertex); otherwise pairs within reach,
-        // and farther ones only where no path through other patches beats them.
-        let vertices = patches.reduce(0) { $0 + $1.geometry.numberOfCoordinates }
-        let prune = allowPruning && n > importanceLimit && vertices * 75 > n * n
+        // Small layers: every pair (cheap, nothing to refine). Otherwise pairs within reach,
+        // then farther ones only where a best path could use them.
         let reach = max(rules.linkDistance, 10 * rules.halfProbabilityDistance)
-        var measured = try PatchDistances(patches.map(\.geometry), reach: prune ? reach : nil)
-        let nearest = try (0..<n).map { try measured.nearest($0) }
-        var distance = measured.matrix
+        var measured = try PatchDistances(patches.map(\.geometry), reach: allowPruning && n > 400 ? reach : nil)
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {
             let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
-            for a in touching { for b in touching where a != b { distance[a * n + b] = 0 } }
+            for a in touching { for b in touching where a < b { measured.join(a, b) } }
         }
+        let nearest = try measured.nearestAll()
         // Pairs within the link distance are always measured (it is within reach); greenway
         // pairs are 0.
-        var links: [GreenLink] = []
-        for i in 0..<n {
-            for j in (i + 1)..<n where distance[i * n + j] <= rules.linkDistance {
-                links.append(try link(i, j, distance[i * n + j], k, patches))
-            }
-        }
+        let links = try measured.pairs.filter { $0.d <= rules.linkDistance }.map { try link($0.i, $0.j, $0.d, k, patches) }
         let (component, componentAreas) = components(n, links, patches)
-        step("connectivity indices")
+        step(withImportance ? "connectivity indices and the importance of \(n) patches" : "connectivity indices")
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
-        let indices = ConnectivityIndices(areas: hectares, distance: { distance[$0 * n + $1] }, threshold: rules.linkDistance,
-                                          k: k, landscapeArea: landscapeArea / 10_000, importance: n <= importanceLimit)
+        var indices: ConnectivityIndices
+        // Passes without importance first (cheap) until no farther pair can shorten a best
+        // path; then the importance pass, which can still ask for pairs that a removal makes
+        // useful. A measured pair changes nothing unless it beats the path it was asked for.
+        var settled = !withImportance
+        while true {
+            let graph = PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance)
+            let snapshot = measured
+            let cutoff = ConnectivityIndices.cutoff(areas: hectares)
+            var inspect: (@Sendable (Int, [Double]) -> [ConnectivityIndices.Request])?
+            if let reach = snapshot.reach {
+                inspect = { s, worst in
+                    var wanted: [ConnectivityIndices.Request] = []
+                    for j in (s + 1)..<max(s + 1, n) {
+                        let bound = snapshot.lowerBound(s, j)
+                        let beat = min(worst[j], cutoff)
+                        if bound > reach && k * bound < beat && !snapshot.isKnown(s, j) { wanted.append(.init(i: s, j: j, beat: beat)) }
+                    }
+                    return wanted
+                }
+            }
+            let pass = ConnectivityIndices.compute(areas: hectares, graph: graph, landscapeArea: landscapeArea / 10_000,
+                                                   importance: settled && withImportance, progress: progress, inspect: inspect)
+            indices = pass.indices
+            if !pass.requests.isEmpty {
+                step("measuring \(pass.requests.count) farther pairs a best path may use")
+                try measured.measure(pass.requests.map { ($0.i, $0.j) })
+            }
+            let useful = pass.requests.contains { k * measured[$0.i, $0.j] < $0.beat }
+            if settled && !useful { break }
+            if !useful { settled = true }
+        }
         step("gap links")
         let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,

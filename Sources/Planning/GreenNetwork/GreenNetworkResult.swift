@@ -86,7 +86,7 @@ public struct GreenNetworkResult: Sendable {
     /// Per-patch importance as a table, most important (dPC) first.
     public func patchTable() -> Table {
         guard indices.importance.count == patches.count else {
-            return Table(title: "Green patches (importance not computed for more than \(GreenNetwork.importanceLimit) patches)",
+            return Table(title: "Green patches (importance not computed: more than \(GreenNetwork.importanceLimit) patches; gmgeo network --importance computes it, in minutes)",
                          headers: ["patch", "area_ha", "component"],
                          rows: patches.indices.sorted { patches[$0].area > patches[$1].area }.map {
                              [patches[$0].name, Format.fixed(patches[$0].area / 10_000, 2), String(component[$0] + 1)]

@@ -1,83 +1,113 @@
 import GeoCore
 
-/// Edge-to-edge distances between green patches: every pair, or only the pairs the
-/// network analysis can feel.
+/// Edge-to-edge distances between green patches: every pair, or only the pairs the network
+/// analysis can feel, kept sparse (a city's thousands of patches would need gigabytes as a
+/// matrix).
 ///
-/// PC weighs each pair by its best path, and a direct gap matters only where no path
-/// through other patches is as short. So the pruned matrix holds exact distances for every
-/// pair whose envelopes lie within `reach`, then, with shortest paths over those, exact
-/// distances for the farther pairs whose envelope gap (a lower bound) is below their path
-/// length. A pair left out (infinity) has a path through other patches at least as short,
-/// so links, components, PC, EC(PC) and gap gains equal those of the full matrix. Removing
-/// a patch (dPC) can undo that, so per-patch importance needs `reach` nil: every pair.
-struct PatchDistances {
+/// Pruned, it measures every pair whose envelopes lie within `reach`. A farther pair is
+/// measured only when a best path could use it: when its envelope gap (a lower bound of its
+/// distance) is below the distance of its best path over the measured pairs, with any one
+/// patch removed (`GreenNetwork` asks for those pairs after each pass and measures them).
+/// A pair left out always has a path through other patches at least as short, with or
+/// without any one patch, so every index equals that of the full matrix.
+struct PatchDistances: Sendable {
     /// Number of patches.
     let n: Int
-    /// Row-major n × n metres; infinity where not computed; 0 on the diagonal.
-    private(set) var matrix: [Double]
-    /// The pruning distance, or nil when every pair is computed.
+    /// The pruning distance, or nil when every pair is measured.
     let reach: Double?
+    /// Measured pairs, keyed by `key(i, j)`.
+    private var known: [Int64: Double] = [:]
     private let geometries: [Geometry]
     private let boxes: [Envelope?]
 
-    /// The distance between patches `i` and `j` (infinity when pruned).
-    subscript(i: Int, j: Int) -> Double { matrix[i * n + j] }
+    /// The distance between patches `i` and `j` (infinity when not measured).
+    subscript(i: Int, j: Int) -> Double { i == j ? 0 : known[key(i, j)] ?? .infinity }
+
+    /// Whether the pair was measured (or joined).
+    func isKnown(_ i: Int, _ j: Int) -> Bool { i == j || known[key(i, j)] != nil }
+
+    /// Every measured pair (i < j), in order.
+    var pairs: [(i: Int, j: Int, d: Double)] {
+        known.map { (Int($0.key / Int64(n)), Int($0.key % Int64(n)), $0.value) }.sorted { ($0.i, $0.j) < ($1.i, $1.j) }
+    }
 
     /// Measures `geometries` (a metric CRS), every pair when `reach` is nil.
     init(_ geometries: [Geometry], reach: Double?) throws {
         n = geometries.count
         self.geometries = geometries
         self.reach = reach
-        boxes = geometries.map(\.envelope)
-        matrix = [Double](repeating: .infinity, count: n * n)
-        for i in 0..<n { matrix[i * n + i] = 0 }
-        guard let reach else {
-            try measure(rows: Array(0..<n), wanted: { _, _ in true })
-            return
+        let boxes = geometries.map(\.envelope)
+        self.boxes = boxes
+        // Pairs whose envelopes lie within reach: sweep the patches in order of minX.
+        let order = (0..<n).sorted { (boxes[$0]?.minX ?? .infinity, $0) < (boxes[$1]?.minX ?? .infinity, $1) }
+        let wanted = ParallelMap.chunked(n, size: 256) { (range: Range<Int>) -> [(Int, Int)] in
+            var out: [(Int, Int)] = []
+            for r in range {
+                let i = order[r]
+                guard let box = boxes[i] else { continue }
+                for s in (r + 1)..<max(r + 1, order.count) {
+                    let j = order[s]
+                    guard let other = boxes[j] else { break }
+                    if let reach, other.minX > box.maxX + reach { break }
+                    if reach.map({ PatchDistances.gap(box, other) <= $0 }) ?? true { out.append((i, j)) }
+                }
+            }
+            return out
         }
-        let (boxes, count) = (self.boxes, n)
-        try measure(rows: Array(0..<n)) { i, j in PatchDistances.gap(boxes[i], boxes[j]) <= reach }
-        let paths = ShortestPaths(n: n, cost: matrix).all()
-        try measure(rows: Array(0..<n)) { i, j in PatchDistances.gap(boxes[i], boxes[j]) < paths[i * count + j] }
+        try measure(wanted)
     }
 
-    /// Fills rows `rows` completely (for nearest neighbours and gap links far from anything).
+    /// Measures `pairs` not yet known, one patch's prepared geometry per task.
+    mutating func measure(_ pairs: [(Int, Int)]) throws {
+        var byRow: [Int: [Int]] = [:]
+        for (i, j) in pairs where !isKnown(i, j) { byRow[min(i, j), default: []].append(max(i, j)) }
+        let rows = byRow.keys.sorted()
+        let (geometries, lists) = (self.geometries, rows.map { Array(Set(byRow[$0] ?? [])).sorted() })
+        let found = try ParallelMap.map(0..<rows.count) { r -> [Double] in
+            let prepared = try PreparedGeometry(geometries[rows[r]])
+            return try lists[r].map { try prepared.distance(to: geometries[$0]) }
+        }
+        for (r, i) in rows.enumerated() {
+            for (j, d) in zip(lists[r], found[r]) { known[key(i, j)] = d }
+        }
+    }
+
+    /// Sets a pair's distance to 0 (joined by a greenway).
+    mutating func join(_ i: Int, _ j: Int) { if i != j { known[key(i, j)] = 0 } }
+
+    /// Measures rows `rows` completely (for nearest neighbours and gap links far from anything).
     mutating func complete(rows: [Int]) throws {
-        try measure(rows: rows) { _, _ in true }
+        try measure(rows.flatMap { i in (0..<n).filter { $0 != i }.map { (i, $0) } })
     }
 
-    /// The nearest other patch's distance for patch `i`, exact (the row is completed when
-    /// nothing within reach says otherwise); nil for a lone patch.
-    mutating func nearest(_ i: Int) throws -> Double? {
-        guard n > 1 else { return nil }
-        let rowMin = { [n] (m: [Double]) in (0..<n).lazy.filter { $0 != i }.map { m[i * n + $0] }.min() ?? .infinity }
-        if let reach, rowMin(matrix) > reach { try complete(rows: [i]) }
-        return rowMin(matrix)
+    /// Each patch's nearest other patch distance, exact (a row with nothing within reach is
+    /// completed); nil for a lone patch.
+    mutating func nearestAll() throws -> [Double?] {
+        guard n > 1 else { return [Double?](repeating: nil, count: n) }
+        func minima() -> [Double] {
+            var best = [Double](repeating: .infinity, count: n)
+            for (k, d) in known {
+                let (i, j) = (Int(k / Int64(n)), Int(k % Int64(n)))
+                best[i] = min(best[i], d)
+                best[j] = min(best[j], d)
+            }
+            return best
+        }
+        var best = minima()
+        if let reach {
+            let far = (0..<n).filter { best[$0] > reach }
+            if !far.isEmpty {
+                try complete(rows: far)
+                best = minima()
+            }
+        }
+        return best.map { $0 }
     }
 
-    /// Exact distances of the still unknown pairs (i, j) of `rows` that `wanted` picks,
-    /// one row per core at a time, each through its patch's prepared facet index.
-    private mutating func measure(rows: [Int], wanted: @escaping @Sendable (Int, Int) -> Bool) throws {
-        let (n, current, geometries) = (self.n, matrix, self.geometries)
-        let inRows = Set(rows)
-        let found = try ParallelMap.map(0..<rows.count) { r -> [(Int, Double)] in
-            let i = rows[r]
-            // A pair between two rows being measured is measured once, by the lower row.
-            let todo = (0..<n).filter { j in
-                j != i && !(j < i && inRows.contains(j)) && current[i * n + j] == .infinity && wanted(i, j)
-            }
-            guard !todo.isEmpty else { return [] }
-            let prepared = try PreparedGeometry(geometries[i])
-            return try todo.map { j in (j, try prepared.distance(to: geometries[j])) }
-        }
-        for (r, row) in found.enumerated() {
-            let i = rows[r]
-            for (j, d) in row {
-                matrix[i * n + j] = d
-                matrix[j * n + i] = d
-            }
-        }
-    }
+    /// The lower bound of the distance between patches i and j: their envelopes' gap.
+    func lowerBound(_ i: Int, _ j: Int) -> Double { PatchDistances.gap(boxes[i], boxes[j]) }
+
+    private func key(_ i: Int, _ j: Int) -> Int64 { Int64(min(i, j)) * Int64(n) + Int64(max(i, j)) }
 
     /// The gap between two envelopes: never more than the geometries' distance.
     static func gap(_ a: Envelope?, _ b: Envelope?) -> Double {

@@ -72,38 +72,3 @@ struct ShortestPaths: Sendable {
         return distance
     }
 }
-
-/// A binary min-heap of (key, node) pairs.
-private struct MinHeap {
-    private var items: [(key: Double, node: Int)] = []
-
-    mutating func push(_ key: Double, _ node: Int) {
-        items.append((key, node))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard items[i].key < items[parent].key else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> (Double, Int)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let (l, r) = (2 * i + 1, 2 * i + 2)
-                var smallest = i
-                if l < items.count && items[l].key < items[smallest].key { smallest = l }
-                if r < items.count && items[r].key < items[smallest].key { smallest = r }
-                guard smallest != i else { break }
-                items.swapAt(i, smallest)
-                i = smallest
-            }
-        }
-        return (top.key, top.node)
-    }
-}

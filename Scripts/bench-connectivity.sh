@@ -20,7 +20,7 @@ for n in ${sizes[@]}; do
   /usr/bin/time -f "%e %M" -o "$work/time-$n.txt" "$gmgeo" network --green "$land" --crs EPSG:4547 --no-dissolve \
     --min-patch-area 0 --importance -o "$out" --overwrite > /dev/null 2> "$work/stderr-$n.txt"
   read -r seconds kb < "$work/time-$n.txt"
-  case "$n" in 300) sample=0 ;; 1000) sample=40 ;; 3000) sample=5 ;; *) sample="" ;; esac
+  case "$n" in 300) sample=0 ;; 1000) sample=20 ;; 3000) sample=2 ;; *) sample="" ;; esac
   if [ -n "$sample" ]; then
     ref=$(python3 "$root/Scripts/bench_connectivity_reference.py" "$land" "$out" "$sample")
     read -r rs diffs <<< "$(python3 -c "import json,sys; r=json.loads(sys.argv[1]); print('%.1f' % r['estimated_total_s'], '%.1e / %.1e%s' % (r['max_abs_diff_dPC'], r['max_abs_diff_dIIC'], '' if r['removed'] == r['n'] else ' (%d removals)' % r['removed']))" "$ref")"

@@ -83,7 +83,7 @@ gmgeo_jobs = {
     "T2": [gmgeo, "coverage", "--zones", f"{data}/districts.geojson", "--cover", f"{work}/t1_gmgeo.gpkg", "--csv", f"{work}/t2_gmgeo.csv"],
     "T3": [gmgeo, "query", f"{data}/points.csv", "--crs", "EPSG:4547", "--within", f"{data}/districts.geojson", "-o", f"{work}/t3_gmgeo.csv"],
     "T4": [gmgeo, "network", "--green", f"{data}/green.geojson", "--no-dissolve", "--min-patch-area", "0", "--link-distance", "200",
-           "-o", f"{work}/t4_gmgeo.geojson"],
+           "--no-importance", "-o", f"{work}/t4_gmgeo.geojson"],
     "T1+T6": [gmgeo, "buffer", f"{data}/roads.geojson", "--by", "class", "--widths", widths, "--dissolve", "-o", f"{work}/t6_gmgeo.geojson"],
     "T5": [gmgeo, "transform", "--from", "EPSG:4326", "--to", "EPSG:4547", f"{data}/points_4326.csv"],
 }

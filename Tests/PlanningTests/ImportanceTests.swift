@@ -73,7 +73,7 @@ extension PlanningTests {
         func prunedImportanceEqualsEveryPair() throws {
             var rules = try Scenes.rules().greenNetwork
             (rules.minPatchArea, rules.dissolve, rules.linkDistance, rules.halfProbabilityDistance) = (0, false, 150, 100)
-            // 420 patches (pruning starts past 400) in clusters with gaps, plus a chain of three
+            // 420 patches (pruning starts past 200) in clusters with gaps, plus a chain of three
             // far off whose middle one is the only stepping stone: removing it makes the 1,260 m
             // direct pair the best path, beyond the reach measured at first.
             var green = try Self.landscape(420, side: 7000, seed: 7).enumerated().map { i, p in

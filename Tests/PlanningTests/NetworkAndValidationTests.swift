@@ -146,7 +146,7 @@ extension PlanningTests.GreenNetworkTests {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(seed >> 11) / Double(UInt64(1) << 53)
         }
-        // 33-vertex circles over 6 km, more than the 400 below which every pair is measured,
+        // 33-vertex circles over 6 km, more than the 200 up to which every pair is measured,
         // so pairs are pruned.
         var green: [(name: String, cls: String, geometry: Geometry)] = []
         for i in 0..<420 { green.append(("p\(i)", "park", try Geometry.point(next() * 6000, next() * 6000).buffer(10 + next() * 40))) }

@@ -33,10 +33,10 @@ public enum GreenNetwork {
         let n = patches.count
         let withImportance = importance ?? (n <= importanceLimit)
         step("distances between \(n) patches")
-        // Small layers: every pair (cheap, nothing to refine). Otherwise pairs within reach,
+        // Up to 200 patches: every pair (cheap, nothing to refine). Otherwise pairs within reach,
         // then farther ones only where a best path could use them.
         let reach = max(rules.linkDistance, 10 * rules.halfProbabilityDistance)
-        var measured = try PatchDistances(patches.map(\.geometry), reach: allowPruning && n > 400 ? reach : nil)
+        var measured = try PatchDistances(patches.map(\.geometry), reach: allowPruning && n > 200 ? reach : nil)
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {
             let touching = try (0..<n).filter { try way.intersects(patches[$0].geometry) }
@@ -74,10 +74,7 @@ public enum GreenNetwork {
             let pass = ConnectivityIndices.compute(areas: hectares, graph: graph, landscapeArea: landscapeArea / 10_000,
                                                    importance: settled && withImportance, progress: progress, inspect: inspect)
             indices = pass.indices
-            if !pass.requests.isEmpty {
-                step("measuring \(pass.requests.count) farther pairs a best path may use")
-                try measured.measure(pass.requests.map { ($0.i, $0.j) })
-            }
+            if !pass.requests.isEmpty { try measured.measure(pass.requests.map { ($0.i, $0.j) }) }
             let useful = pass.requests.contains { k * measured[$0.i, $0.j] < $0.beat }
             if settled && !useful { break }
             if !useful { settled = true }

@@ -4,7 +4,7 @@ import GeoCore
 /// All-pairs shortest paths over a weighted, undirected graph of n nodes with non-negative
 /// costs (row-major n × n cost matrix, infinity where there is no edge). Dense graphs use
 /// Floyd-Warshall (O(n³)); sparse ones Dijkstra from every node with a binary heap
-/// (O(n (m + n) log n)), which is what lets green networks of thousands of patches run.
+/// (O(n (m + n) log n)). Used by `RemovalReference`, the definition tests compare with.
 struct ShortestPaths: Sendable {
     private let n: Int
     private let cost: [Double]

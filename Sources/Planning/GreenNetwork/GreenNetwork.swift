@@ -5,7 +5,7 @@ import GeoCore
 public enum GreenNetwork {
     /// Above this many patches the per-patch importance is skipped unless asked for: its pass
     /// grows about as n² times the depth of the best-path trees (on two cores, city-like
-    /// landscapes: 3,000 patches about 40 s, 10,000 about 4 minutes; Scripts/bench-connectivity.sh).
+    /// landscapes: 3,000 patches about 20 s, 10,000 under 2 minutes; Scripts/bench-connectivity.sh).
     public static let importanceLimit = 5_000
     /// Every pass is one best-path search per patch over a sparse graph (memory O(n + edges));
     /// past this many patches it would take many minutes, so the analysis refuses.
@@ -35,7 +35,7 @@ public enum GreenNetwork {
         step("distances between \(n) patches")
         // Up to 200 patches: every pair (cheap, nothing to refine). Otherwise pairs within reach,
         // then farther ones only where a best path could use them.
-        let reach = max(rules.linkDistance, 10 * rules.halfProbabilityDistance)
+        let reach = max(rules.linkDistance, 20 * rules.halfProbabilityDistance)
         var measured = try PatchDistances(patches.map(\.geometry), reach: allowPruning && n > 200 ? reach : nil)
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {

@@ -70,6 +70,10 @@ struct RemovalSweep {
         var posStart: [Int] = [], posTarget: [Int32] = [], posCost: [Double] = []
         var posDist: [Double] = [], posWeight: [Double] = [], posArea: [Double] = [], posAlt: [Double] = []
         var posParent: [Int] = [], posTreeCost: [Double] = []
+        /// Each position's edges twice, by slack (how much longer than the best path the edge
+        /// makes the way): arriving (dist[t] + c − dist[p]) and leaving (dist[p] + c − dist[t]).
+        var inTarget: [Int32] = [], inSlack: [Double] = []
+        var outTarget: [Int32] = [], outSlack: [Double] = [], outCost: [Double] = []
         var scratch: [Double] = []
 
         init(n: Int) {
@@ -171,6 +175,43 @@ struct RemovalSweep {
             ws.posTreeCost.append(parent >= 0 ? ws.dist[v] - ws.dist[parent] : 0)
         }
         ws.posStart.append(ws.posTarget.count)
+        let edges = ws.posTarget.count
+        if ws.inTarget.count < edges {
+            ws.inTarget = [Int32](repeating: 0, count: edges)
+            ws.inSlack = [Double](repeating: 0, count: edges)
+            ws.outTarget = [Int32](repeating: 0, count: edges)
+            ws.outSlack = [Double](repeating: 0, count: edges)
+            ws.outCost = [Double](repeating: 0, count: edges)
+        }
+        for p in 0..<count {
+            let (first, end) = (ws.posStart[p], ws.posStart[p + 1])
+            let here = ws.posDist[p]
+            // Insertion sort: a patch has a handful of edges.
+            for e in first..<end {
+                let (t, c) = (ws.posTarget[e], ws.posCost[e])
+                let there = ws.posDist[Int(t)]
+                var i = e
+                let arriving = there + c - here
+                while i > first && ws.inSlack[i - 1] > arriving {
+                    ws.inSlack[i] = ws.inSlack[i - 1]
+                    ws.inTarget[i] = ws.inTarget[i - 1]
+                    i -= 1
+                }
+                ws.inSlack[i] = arriving
+                ws.inTarget[i] = t
+                i = e
+                let leaving = here + c - there
+                while i > first && ws.outSlack[i - 1] > leaving {
+                    ws.outSlack[i] = ws.outSlack[i - 1]
+                    ws.outTarget[i] = ws.outTarget[i - 1]
+                    ws.outCost[i] = ws.outCost[i - 1]
+                    i -= 1
+                }
+                ws.outSlack[i] = leaving
+                ws.outTarget[i] = t
+                ws.outCost[i] = c
+            }
+        }
     }
 
     /// Preorder positions (`tin`, `euler`) and subtree sizes of the best-path tree, so the
@@ -204,29 +245,44 @@ struct RemovalSweep {
     /// distance does a Dijkstra carry the improvement on. The result is the exact shortest
     /// distance (every value is a path's length, and no edge can shorten any), so the same as
     /// a Dijkstra over the whole subtree, at a fraction of its heap work.
+    ///
+    /// Edges are scanned by slack, smallest first: an entry from outside costs dist + slack,
+    /// so the first one outside is the best; and an inner edge p → t can shorten t only if
+    /// Δp + slack < Δt ≤ Δmax (Δ = new − old distance, Δmax its largest in the subtree after
+    /// the first pass, which later passes only lower), so the scan stops there.
     private func loss(removing k: Int, _ ws: inout Workspace) -> Double {
         let top = ws.tin[k]
         let (low, high) = (top + 1, top + ws.size[k])
         var alt: [Double] = []
         swap(&alt, &ws.scratch)
         defer { swap(&alt, &ws.scratch) }
-        let (start, target, cost, dist, parent, treeCost) = (ws.posStart, ws.posTarget, ws.posCost, ws.posDist, ws.posParent, ws.posTreeCost)
+        let (start, dist, parent, treeCost) = (ws.posStart, ws.posDist, ws.posParent, ws.posTreeCost)
+        let (inTarget, inSlack, outTarget, outSlack, outCost) = (ws.inTarget, ws.inSlack, ws.outTarget, ws.outSlack, ws.outCost)
+        var deltaMax = 0.0
         for p in low..<high {
-            var best = Double.infinity
-            for e in start[p]..<start[p + 1] {
-                let t = Int(target[e])
-                if t < top || t >= high { best = min(best, dist[t] + cost[e]) }
-            }
+            let here = dist[p]
             let up = parent[p]
-            if up != top { best = min(best, alt[up] + treeCost[p]) }
-            alt[p] = best
-        }
-        // An internal edge that still shortens a distance starts a Dijkstra from there.
-        func relax(from p: Int, _ d: Double, _ alt: inout [Double], _ heap: inout MinHeap) {
+            var best = up != top ? alt[up] + treeCost[p] : Double.infinity
             for e in start[p]..<start[p + 1] {
-                let t = Int(target[e])
+                let entry = here + inSlack[e]
+                if entry >= best { break }
+                let t = Int(inTarget[e])
+                if t < top || t >= high {
+                    best = entry
+                    break
+                }
+            }
+            alt[p] = best
+            deltaMax = max(deltaMax, best - here)
+        }
+        // An inner edge that still shortens a distance starts a Dijkstra from there.
+        func relax(from p: Int, _ d: Double, _ alt: inout [Double], _ heap: inout MinHeap) {
+            let delta = d - dist[p]
+            for e in start[p]..<start[p + 1] {
+                if outSlack[e] + delta >= deltaMax { break }
+                let t = Int(outTarget[e])
                 guard t > top && t < high else { continue }
-                let through = d + cost[e]
+                let through = d + outCost[e]
                 if through < alt[t] {
                     alt[t] = through
                     heap.push(through, t)

@@ -35,7 +35,9 @@ public enum GreenNetwork {
         step("distances between \(n) patches")
         // Up to 200 patches: every pair (cheap, nothing to refine). Otherwise pairs within reach,
         // then farther ones only where a best path could use them.
-        let reach = max(rules.linkDistance, 20 * rules.halfProbabilityDistance)
+        // Removals make longer direct pairs useful: measuring farther at once saves the
+        // importance pass a rerun (either way the result is exact).
+        let reach = max(rules.linkDistance, (withImportance ? 20 : 10) * rules.halfProbabilityDistance)
         var measured = try PatchDistances(patches.map(\.geometry), reach: allowPruning && n > 200 ? reach : nil)
         let greenways = try green.filter { $0.cls.contains("greenway") }.map { try PreparedGeometry($0.geometry) }
         for way in greenways {

@@ -97,21 +97,20 @@ public struct ConnectivityIndices: Sendable {
         let cutoff = cutoff(areas: areas)
         let pcSweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
         let iicSweep = RemovalSweep(graph: graph.links, areas: areas, weight: .hops, cutoff: .infinity)
-        let next = Locked(0)
+        let done = Locked(0)
         let step = max(1, n / 100)
-        // One worker per core, each taking the next source until none is left, with its own
-        // arrays and sums (added up at the end).
-        let workers = ParallelMap.map(0..<max(1, min(n, ProcessInfo.processInfo.activeProcessorCount))) { _ in
+        // Fixed blocks of sources on every core, each with its own arrays and sums, added up
+        // in block order: the same sums, bit for bit, however the blocks were scheduled.
+        let workers = ParallelMap.map(RemovalSweep.blocks(n).indices) { b in
             var ws = RemovalSweep.Workspace(n: n)
             var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
             var requests: [Request] = []
-            while true {
-                let s = next.withLock { value -> Int in defer { value += 1 }; return value }
-                guard s < n else { break }
+            for s in RemovalSweep.blocks(n)[b] {
                 pcSweep.run(from: s, importance: importance, into: &pc, &ws)
                 if let inspect { requests += inspect(s, ws.worst) }
                 iicSweep.run(from: s, importance: importance, into: &iic, &ws)
-                if (s + 1) % step == 0 { progress(s + 1, n) }
+                let count = done.withLock { value -> Int in value += 1; return value }
+                if count % step == 0 { progress(count, n) }
             }
             return (pc, iic, requests)
         }

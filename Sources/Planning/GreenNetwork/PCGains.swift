@@ -44,14 +44,10 @@ extension ConnectivityIndices {
             for (slot, a) in plan.sources.enumerated() { bySource[a].append((c, slot)) }
         }
         let work = bySource
-        let next = Locked(0)
-        let partial = ParallelMap.map(0..<max(1, min(n, ProcessInfo.processInfo.activeProcessorCount))) { _ -> [Double] in
+        let partial = ParallelMap.map(RemovalSweep.blocks(n).indices) { b -> [Double] in
             var ws = RemovalSweep.Workspace(n: n)
             var gains = [Double](repeating: 0, count: pairs.count)
-            while true {
-                let a = next.withLock { value -> Int in defer { value += 1 }; return value }
-                guard a < n else { break }
-                guard !work[a].isEmpty else { continue }
+            for a in RemovalSweep.blocks(n)[b] where !work[a].isEmpty {
                 let row = sweep.probabilities(from: a, &ws)
                 for (c, slot) in work[a] {
                     let plan = plans[c]

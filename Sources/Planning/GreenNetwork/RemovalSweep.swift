@@ -51,6 +51,13 @@ struct RemovalSweep {
         }
     }
 
+    /// The sources in 64 consecutive blocks (fewer for small n): work shared by the cores
+    /// whose sums are added in block order, so results never depend on scheduling.
+    static func blocks(_ n: Int) -> [Range<Int>] {
+        let size = max(1, (n + 63) / 64)
+        return stride(from: 0, to: n, by: size).map { $0..<min(n, $0 + size) }
+    }
+
     let graph: PatchGraph.Adjacency
     let areas: [Double]
     let weight: Weight
@@ -72,7 +79,7 @@ struct RemovalSweep {
         var posParent: [Int] = [], posTreeCost: [Double] = []
         /// Each position's edges twice, by slack (how much longer than the best path the edge
         /// makes the way): arriving (dist[t] + c − dist[p]) and leaving (dist[p] + c − dist[t]).
-        var inTarget: [Int32] = [], inSlack: [Double] = []
+        var inTarget: [Int32] = [], inSlack: [Double] = [], inCost: [Double] = []
         var outTarget: [Int32] = [], outSlack: [Double] = [], outCost: [Double] = []
         var scratch: [Double] = []
 
@@ -179,6 +186,7 @@ struct RemovalSweep {
         if ws.inTarget.count < edges {
             ws.inTarget = [Int32](repeating: 0, count: edges)
             ws.inSlack = [Double](repeating: 0, count: edges)
+            ws.inCost = [Double](repeating: 0, count: edges)
             ws.outTarget = [Int32](repeating: 0, count: edges)
             ws.outSlack = [Double](repeating: 0, count: edges)
             ws.outCost = [Double](repeating: 0, count: edges)
@@ -195,10 +203,12 @@ struct RemovalSweep {
                 while i > first && ws.inSlack[i - 1] > arriving {
                     ws.inSlack[i] = ws.inSlack[i - 1]
                     ws.inTarget[i] = ws.inTarget[i - 1]
+                    ws.inCost[i] = ws.inCost[i - 1]
                     i -= 1
                 }
                 ws.inSlack[i] = arriving
                 ws.inTarget[i] = t
+                ws.inCost[i] = c
                 i = e
                 let leaving = here + c - there
                 while i > first && ws.outSlack[i - 1] > leaving {
@@ -257,12 +267,16 @@ struct RemovalSweep {
         swap(&alt, &ws.scratch)
         defer { swap(&alt, &ws.scratch) }
         let (start, dist, parent, treeCost) = (ws.posStart, ws.posDist, ws.posParent, ws.posTreeCost)
-        let (inTarget, inSlack, outTarget, outSlack, outCost) = (ws.inTarget, ws.inSlack, ws.outTarget, ws.outSlack, ws.outCost)
+        let (inTarget, inSlack, inCost) = (ws.inTarget, ws.inSlack, ws.inCost)
+        let (outTarget, outSlack, outCost) = (ws.outTarget, ws.outSlack, ws.outCost)
         var deltaMax = 0.0
         for p in low..<high {
             let here = dist[p]
             let up = parent[p]
             var best = up != top ? alt[up] + treeCost[p] : Double.infinity
+            // Through a neighbour t the way costs at least here + slack (t's distance can only
+            // have grown): stop there. Outside the subtree that bound is exact; inside, a
+            // neighbour earlier in preorder already has its new distance.
             for e in start[p]..<start[p + 1] {
                 let entry = here + inSlack[e]
                 if entry >= best { break }
@@ -271,6 +285,7 @@ struct RemovalSweep {
                     best = entry
                     break
                 }
+                if t > top && t < p { best = min(best, alt[t] + inCost[e]) }
             }
             alt[p] = best
             deltaMax = max(deltaMax, best - here)

@@ -74,7 +74,7 @@ struct RemovalSweep {
         var heap = MinHeap()
         /// The tree in preorder positions: adjacency among settled patches, distance, weight
         /// and area per position, so a subtree's arrays are contiguous.
-        var posStart: [Int] = [], posTarget: [Int32] = [], posCost: [Double] = []
+        var posStart: [Int] = []
         var posDist: [Double] = [], posWeight: [Double] = [], posArea: [Double] = [], posAlt: [Double] = []
         var posParent: [Int] = [], posTreeCost: [Double] = []
         /// Each position's edges twice, by slack (how much longer than the best path the edge
@@ -147,15 +147,14 @@ struct RemovalSweep {
         for k in ws.order where k != s && ws.size[k] > 1 {
             totals.connector[k] += a * loss(removing: k, &ws)
         }
-        for (p, v) in ws.order.indices.map({ ($0, ws.euler[$0]) }) where ws.posAlt[p] > ws.worst[v] { ws.worst[v] = ws.posAlt[p] }
+        for p in ws.order.indices where ws.posAlt[p] > ws.worst[ws.euler[p]] { ws.worst[ws.euler[p]] = ws.posAlt[p] }
     }
 
-    /// Re-indexes the settled patches by preorder position (see `Workspace`).
+    /// Re-indexes the settled patches by preorder position (see `Workspace`), each one's edges
+    /// to settled patches sorted by slack both ways (insertion sort: a patch has a handful).
     private func positions(_ ws: inout Workspace) {
         let count = ws.order.count
         ws.posStart.removeAll(keepingCapacity: true)
-        ws.posTarget.removeAll(keepingCapacity: true)
-        ws.posCost.removeAll(keepingCapacity: true)
         ws.posDist.removeAll(keepingCapacity: true)
         ws.posWeight.removeAll(keepingCapacity: true)
         ws.posArea.removeAll(keepingCapacity: true)
@@ -163,27 +162,8 @@ struct RemovalSweep {
         ws.posParent.removeAll(keepingCapacity: true)
         ws.posTreeCost.removeAll(keepingCapacity: true)
         if ws.scratch.count < count { ws.scratch = [Double](repeating: .infinity, count: count) }
-        for p in 0..<count {
-            let v = ws.euler[p]
-            ws.posStart.append(ws.posTarget.count)
-            for e in graph.start[v]..<graph.start[v + 1] {
-                let t = ws.tin[Int(graph.target[e])]
-                if t >= 0 {
-                    ws.posTarget.append(Int32(t))
-                    ws.posCost.append(graph.cost[e])
-                }
-            }
-            ws.posDist.append(ws.dist[v])
-            ws.posWeight.append(ws.weightOf[v])
-            ws.posArea.append(areas[v])
-            ws.posAlt.append(ws.dist[v])
-            let parent = ws.parent[v]
-            ws.posParent.append(parent >= 0 ? ws.tin[parent] : -1)
-            ws.posTreeCost.append(parent >= 0 ? ws.dist[v] - ws.dist[parent] : 0)
-        }
-        ws.posStart.append(ws.posTarget.count)
-        let edges = ws.posTarget.count
-        if ws.inTarget.count < edges {
+        if ws.inTarget.count < graph.target.count {
+            let edges = graph.target.count
             ws.inTarget = [Int32](repeating: 0, count: edges)
             ws.inSlack = [Double](repeating: 0, count: edges)
             ws.inCost = [Double](repeating: 0, count: edges)
@@ -191,14 +171,18 @@ struct RemovalSweep {
             ws.outSlack = [Double](repeating: 0, count: edges)
             ws.outCost = [Double](repeating: 0, count: edges)
         }
+        var end = 0
         for p in 0..<count {
-            let (first, end) = (ws.posStart[p], ws.posStart[p + 1])
-            let here = ws.posDist[p]
-            // Insertion sort: a patch has a handful of edges.
-            for e in first..<end {
-                let (t, c) = (ws.posTarget[e], ws.posCost[e])
-                let there = ws.posDist[Int(t)]
-                var i = e
+            let v = ws.euler[p]
+            let here = ws.dist[v]
+            let first = end
+            ws.posStart.append(first)
+            for e in graph.start[v]..<graph.start[v + 1] {
+                let u = Int(graph.target[e])
+                let t = ws.tin[u]
+                guard t >= 0 else { continue }
+                let (c, there) = (graph.cost[e], ws.dist[u])
+                var i = end
                 let arriving = there + c - here
                 while i > first && ws.inSlack[i - 1] > arriving {
                     ws.inSlack[i] = ws.inSlack[i - 1]
@@ -206,10 +190,8 @@ struct RemovalSweep {
                     ws.inCost[i] = ws.inCost[i - 1]
                     i -= 1
                 }
-                ws.inSlack[i] = arriving
-                ws.inTarget[i] = t
-                ws.inCost[i] = c
-                i = e
+                (ws.inSlack[i], ws.inTarget[i], ws.inCost[i]) = (arriving, Int32(t), c)
+                i = end
                 let leaving = here + c - there
                 while i > first && ws.outSlack[i - 1] > leaving {
                     ws.outSlack[i] = ws.outSlack[i - 1]
@@ -217,11 +199,18 @@ struct RemovalSweep {
                     ws.outCost[i] = ws.outCost[i - 1]
                     i -= 1
                 }
-                ws.outSlack[i] = leaving
-                ws.outTarget[i] = t
-                ws.outCost[i] = c
+                (ws.outSlack[i], ws.outTarget[i], ws.outCost[i]) = (leaving, Int32(t), c)
+                end += 1
             }
+            ws.posDist.append(here)
+            ws.posWeight.append(ws.weightOf[v])
+            ws.posArea.append(areas[v])
+            ws.posAlt.append(here)
+            let parent = ws.parent[v]
+            ws.posParent.append(parent >= 0 ? ws.tin[parent] : -1)
+            ws.posTreeCost.append(parent >= 0 ? here - ws.dist[parent] : 0)
         }
+        ws.posStart.append(end)
     }
 
     /// Preorder positions (`tin`, `euler`) and subtree sizes of the best-path tree, so the

@@ -46,5 +46,13 @@ extension PlanningTests {
             #expect(error?.description.contains("无面积园") == true)
             #expect(error?.description.contains("area_ha") == true)
         }
+
+        @Test("a multi-point green feature is refused: one area cannot size several parks")
+        func multiPoint() throws {
+            var layer = try Self.layer(["name_zh": .string("多点园"), "area_ha": .real(2)])
+            layer.features[0].geometry = try Geometry(wkt: "MULTIPOINT ((0 0), (500 0))")
+            let error = #expect(throws: IOError.self) { try GreenPoints.circles(layer, location: "green.geojson") }
+            #expect(error?.description.contains("multi-point") == true && error?.description.contains("多点园") == true)
+        }
     }
 }

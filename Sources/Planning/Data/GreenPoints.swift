@@ -25,6 +25,11 @@ public enum GreenPoints {
         for i in copy.features.indices {
             guard let g = copy.features[i].geometry, isPoint(g) else { continue }
             let f = copy.features[i]
+            // One area for several points says nothing of each park's size.
+            guard g.type == .point else {
+                throw IOError(.geometry, "green feature \(f.id.map(String.init) ?? String(i)) (\(f.displayName())) is a multi-point: give each park its own point and area_ha",
+                              location: location ?? layer.name)
+            }
             guard let hectares = f[areaField].number, hectares > 0, hectares.isFinite else {
                 throw IOError(.geometry, "green feature \(f.id.map(String.init) ?? String(i)) (\(f.displayName())) is a point without a positive \(areaField): gmgeo counts a point park as a circle of its area, so it needs the area (in hectares) or an outline",
                               location: location ?? layer.name)

@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoIO
 import MapRender
+import Planning
 
 /// `gmgeo map LAYER... -o map.png|pdf|svg`: a map for a report.
 struct MapCommand: ParsableCommand {
@@ -56,7 +57,10 @@ struct MapCommand: ParsableCommand {
         // A layer with its style: from --style or --label, else the palette's for its name.
         let mapLayer = { (argument: String) throws -> MapLayer in
             let name = MapCommand.shortName(argument)
-            return MapLayer(layer: try LayerInput.readProjected(argument, options: ReadOptions()), style: styles[name] ?? Palette.style(for: name))
+            var layer = try LayerInput.readProjected(argument, options: ReadOptions())
+            // A green layer's point parks are drawn as the analyses count them: circles.
+            if name == "green" { layer = try GreenPoints.circles(layer, location: argument) }
+            return MapLayer(layer: layer, style: styles[name] ?? Palette.style(for: name))
         }
         let mapLayers = try layers.map { argument -> MapLayer in
             let m = try mapLayer(argument)

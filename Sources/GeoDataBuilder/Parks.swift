@@ -8,7 +8,7 @@ import GeoIO
 struct Parks {
     /// A row of the official list.
     struct Listed {
-        let name: String, category: String, address: String, area: Double
+        let name: String, category: String, area: Double
     }
 
     /// A park as it goes into the green layer (name_en is the Chinese name where no English
@@ -81,7 +81,7 @@ struct Parks {
                 skipped.append((name, "position inside OSM's \(inside.name)"))
                 continue
             }
-            guard let listed = list.first(where: { $0.name == name }) else { continue }
+            guard let listed = list.first(where: { $0.name == name }) else { skipped.append((name, "not in the official list")); continue }
             points.append(Park(name: name, nameEn: name, geometry: at, osmID: nil, listed: listed, match: "position, accuracy \(accuracy)"))
         }
         self.points = points
@@ -93,7 +93,7 @@ struct Parks {
         list.first { $0.name == name } ?? list.first { ParkNames.same($0.name, name) }
     }
 
-    /// The official list: name, category (公园大类), address and area (公顷).
+    /// The official list: name, category (公园大类) and area (公顷).
     static func readList(_ path: String) throws -> [Listed] {
         let table: DelimitedText
         do { table = try DelimitedText(Array(try Data(contentsOf: URL(fileURLWithPath: path)))) } catch let failure as DelimitedText.Failure {
@@ -103,10 +103,12 @@ struct Parks {
             guard let i = table.columns.firstIndex(of: name) else { throw IOError(.unknownField, "no column \(name)", location: path) }
             return i
         }
-        let (name, category, address, area) = (try column("公园名称"), try column("公园大类"), try column("公园地址"), try column("面积（公顷）"))
+        let (name, category, area) = (try column("公园名称"), try column("公园大类"), try column("面积（公顷）"))
         return try table.records.filter { !$0.isEmptyLine }.map { r in
-            guard r.cells.count > area, let ha = Double(r.cells[area]) else { throw IOError(.open, "line \(r.line): no area", location: path) }
-            return Listed(name: r.cells[name], category: r.cells[category], address: r.cells[address], area: ha)
+            guard r.cells.count > max(name, category, area), let ha = Double(r.cells[area]) else {
+                throw IOError(.open, "line \(r.line): no area", location: path)
+            }
+            return Listed(name: r.cells[name], category: r.cells[category], area: ha)
         }
     }
 

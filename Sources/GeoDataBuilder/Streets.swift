@@ -58,7 +58,7 @@ struct FittedStreets {
         }
         noded = try metres.transform(try Geometry.unaryUnion(fitted, gridSize: grid))
         streets = try osm.indices.map { i in
-            let id: Int64 = if case .integer(let n) = osm[i].0["osm_id"] { n } else { 0 }
+            guard case .integer(let id) = osm[i].0["osm_id"] else { throw IOError(.unknownField, "street \(order[i]) has no integer osm_id", location: path) }
             let area = { (g: Geometry) throws -> Double in try metres.transform(g).area() }
             return Street(name: order[i], osmID: id, geometry: try metres.transform(fitted[i]), osmArea: try area(osm[i].1),
                           lostByClipping: try area(osm[i].1) - area(clipped[i]),

@@ -19,10 +19,12 @@ public enum SourceLine {
         var parts = credits.filter { credit in sources.joined().contains { $0.contains(credit.token) } }.map(\.credit)
         var schematic: [String] = [], own: [String] = []
         for (layer, texts) in zip(layers, sources) {
-            if texts.isEmpty {
-                if !own.contains(layer.name) { own.append(layer.name) }
-            } else if texts.contains(where: { $0.hasPrefix("schematic") || $0.hasPrefix("fictional") }), !schematic.contains(layer.name) {
-                schematic.append(layer.name)
+            let credited = texts.contains { text in credits.contains { text.contains($0.token) } }
+            if texts.contains(where: { $0.hasPrefix("schematic") || $0.hasPrefix("fictional") }) {
+                if !schematic.contains(layer.name) { schematic.append(layer.name) }
+            } else if !credited && !own.contains(layer.name) {
+                // No source field, or one naming none of the known sources: name the layer.
+                own.append(layer.name)
             }
         }
         if !schematic.isEmpty { parts.append("schematic or fictional features in " + schematic.joined(separator: ", ")) }

@@ -101,11 +101,12 @@ public struct ConnectivityIndices: Sendable {
         let step = max(1, n / 100)
         // Fixed blocks of sources on every core, each with its own arrays and sums, added up
         // in block order: the same sums, bit for bit, however the blocks were scheduled.
-        let workers = ParallelMap.map(RemovalSweep.blocks(n).indices) { b in
+        let blocks = RemovalSweep.blocks(n)
+        let workers = ParallelMap.map(blocks.indices) { b in
             var ws = RemovalSweep.Workspace(n: n)
             var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
             var requests: [Request] = []
-            for s in RemovalSweep.blocks(n)[b] {
+            for s in blocks[b] {
                 pcSweep.run(from: s, importance: importance, into: &pc, &ws)
                 if let inspect { requests += inspect(s, ws.worst) }
                 iicSweep.run(from: s, importance: importance, into: &iic, &ws)

@@ -57,10 +57,10 @@ public enum GreenNetwork {
         // path; then the importance pass, which can still ask for pairs that a removal makes
         // useful. A measured pair changes nothing unless it beats the path it was asked for.
         var settled = !withImportance
+        let cutoff = ConnectivityIndices.cutoff(areas: hectares)
         while true {
             let graph = PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance)
             let snapshot = measured
-            let cutoff = ConnectivityIndices.cutoff(areas: hectares)
             var inspect: (@Sendable (Int, [Double]) -> [ConnectivityIndices.Request])?
             if let reach = snapshot.reach {
                 inspect = { s, worst in

@@ -44,10 +44,11 @@ extension ConnectivityIndices {
             for (slot, a) in plan.sources.enumerated() { bySource[a].append((c, slot)) }
         }
         let work = bySource
-        let partial = ParallelMap.map(RemovalSweep.blocks(n).indices) { b -> [Double] in
+        let blocks = RemovalSweep.blocks(n)
+        let partial = ParallelMap.map(blocks.indices) { b -> [Double] in
             var ws = RemovalSweep.Workspace(n: n)
             var gains = [Double](repeating: 0, count: pairs.count)
-            for a in RemovalSweep.blocks(n)[b] where !work[a].isEmpty {
+            for a in blocks[b] where !work[a].isEmpty {
                 let row = sweep.probabilities(from: a, &ws)
                 for (c, slot) in work[a] {
                     let plan = plans[c]

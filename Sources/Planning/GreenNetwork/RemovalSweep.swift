@@ -67,7 +67,7 @@ struct RemovalSweep {
     /// One worker's arrays, reused from source to source (only what a source touched is reset).
     struct Workspace {
         var dist: [Double], weightOf: [Double], parent: [Int], tin: [Int], size: [Int], euler: [Int]
-        var firstChild: [Int], nextSibling: [Int], alt: [Double]
+        var firstChild: [Int], nextSibling: [Int]
         /// Per patch: its distance with the worst single patch removed (what refinement needs).
         var worst: [Double]
         var order: [Int] = [], touched: [Int] = []
@@ -79,8 +79,7 @@ struct RemovalSweep {
         var posParent: [Int] = [], posTreeCost: [Double] = []
         /// Each position's edges twice, by slack (how much longer than the best path the edge
         /// makes the way): arriving (dist[t] + c − dist[p]) and leaving (dist[p] + c − dist[t]).
-        var inTarget: [Int32] = [], inSlack: [Double] = [], inCost: [Double] = []
-        var outTarget: [Int32] = [], outSlack: [Double] = [], outCost: [Double] = []
+        var arriving = SlackOrder(), leaving = SlackOrder()
         var scratch: [Double] = []
 
         init(n: Int) {
@@ -92,7 +91,6 @@ struct RemovalSweep {
             euler = [Int](repeating: 0, count: n)
             firstChild = [Int](repeating: -1, count: n)
             nextSibling = [Int](repeating: -1, count: n)
-            alt = [Double](repeating: .infinity, count: n)
             worst = [Double](repeating: .infinity, count: n)
         }
     }
@@ -162,15 +160,8 @@ struct RemovalSweep {
         ws.posParent.removeAll(keepingCapacity: true)
         ws.posTreeCost.removeAll(keepingCapacity: true)
         if ws.scratch.count < count { ws.scratch = [Double](repeating: .infinity, count: count) }
-        if ws.inTarget.count < graph.target.count {
-            let edges = graph.target.count
-            ws.inTarget = [Int32](repeating: 0, count: edges)
-            ws.inSlack = [Double](repeating: 0, count: edges)
-            ws.inCost = [Double](repeating: 0, count: edges)
-            ws.outTarget = [Int32](repeating: 0, count: edges)
-            ws.outSlack = [Double](repeating: 0, count: edges)
-            ws.outCost = [Double](repeating: 0, count: edges)
-        }
+        ws.arriving.reserve(graph.target.count)
+        ws.leaving.reserve(graph.target.count)
         var end = 0
         for p in 0..<count {
             let v = ws.euler[p]
@@ -182,24 +173,8 @@ struct RemovalSweep {
                 let t = ws.tin[u]
                 guard t >= 0 else { continue }
                 let (c, there) = (graph.cost[e], ws.dist[u])
-                var i = end
-                let arriving = there + c - here
-                while i > first && ws.inSlack[i - 1] > arriving {
-                    ws.inSlack[i] = ws.inSlack[i - 1]
-                    ws.inTarget[i] = ws.inTarget[i - 1]
-                    ws.inCost[i] = ws.inCost[i - 1]
-                    i -= 1
-                }
-                (ws.inSlack[i], ws.inTarget[i], ws.inCost[i]) = (arriving, Int32(t), c)
-                i = end
-                let leaving = here + c - there
-                while i > first && ws.outSlack[i - 1] > leaving {
-                    ws.outSlack[i] = ws.outSlack[i - 1]
-                    ws.outTarget[i] = ws.outTarget[i - 1]
-                    ws.outCost[i] = ws.outCost[i - 1]
-                    i -= 1
-                }
-                (ws.outSlack[i], ws.outTarget[i], ws.outCost[i]) = (leaving, Int32(t), c)
+                ws.arriving.insert(there + c - here, Int32(t), c, at: end, after: first)
+                ws.leaving.insert(here + c - there, Int32(t), c, at: end, after: first)
                 end += 1
             }
             ws.posDist.append(here)
@@ -256,8 +231,8 @@ struct RemovalSweep {
         swap(&alt, &ws.scratch)
         defer { swap(&alt, &ws.scratch) }
         let (start, dist, parent, treeCost) = (ws.posStart, ws.posDist, ws.posParent, ws.posTreeCost)
-        let (inTarget, inSlack, inCost) = (ws.inTarget, ws.inSlack, ws.inCost)
-        let (outTarget, outSlack, outCost) = (ws.outTarget, ws.outSlack, ws.outCost)
+        let (inTarget, inSlack, inCost) = (ws.arriving.target, ws.arriving.slack, ws.arriving.cost)
+        let (outTarget, outSlack, outCost) = (ws.leaving.target, ws.leaving.slack, ws.leaving.cost)
         var deltaMax = 0.0
         for p in low..<high {
             let here = dist[p]
@@ -305,5 +280,31 @@ struct RemovalSweep {
             if alt[p] > ws.posAlt[p] { ws.posAlt[p] = alt[p] }
         }
         return loss
+    }
+}
+
+/// Edges in compressed rows, each row kept sorted by slack as edges are inserted.
+struct SlackOrder {
+    private(set) var target: [Int32] = [], slack: [Double] = [], cost: [Double] = []
+
+    /// Room for `count` edges.
+    mutating func reserve(_ count: Int) {
+        guard target.count < count else { return }
+        target = [Int32](repeating: 0, count: count)
+        slack = [Double](repeating: 0, count: count)
+        cost = [Double](repeating: 0, count: count)
+    }
+
+    /// Puts an edge into the row `first..<end` (growing it to `end + 1`) in slack order:
+    /// insertion, since a row holds a handful of edges.
+    mutating func insert(_ key: Double, _ to: Int32, _ c: Double, at end: Int, after first: Int) {
+        var i = end
+        while i > first && slack[i - 1] > key {
+            slack[i] = slack[i - 1]
+            target[i] = target[i - 1]
+            cost[i] = cost[i - 1]
+            i -= 1
+        }
+        (slack[i], target[i], cost[i]) = (key, to, c)
     }
 }

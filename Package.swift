@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoIO", "GeoCore", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
+        // Black-box: runs the built gmgeo (MapRender only to read PNG pixels back).
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "MapRender"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,9 +12,10 @@ public enum Report {
     /// Runs every analysis and gathers the files (nothing is written yet).
     /// - Parameters:
     ///   - projects: the projects to validate (in the working CRS) and how to name their source.
+    ///   - language: the language of the web map's words.
     ///   - step: called with the name of each step as it starts (for progress).
     public static func build(data: PlanningData, projects: (layer: Layer, source: String)?, kindField: String,
-                             unknownKinds: UnknownKindPolicy, step: (String) -> Void) throws -> ReportFiles {
+                             unknownKinds: UnknownKindPolicy, language: Language = .zh, step: (String) -> Void) throws -> ReportFiles {
         let crs = try CRS(data.rules.workingCRS)
         let district = try data.district()
         var files = ReportFiles()
@@ -78,6 +79,32 @@ public enum Report {
                       title: "项目选址校核 · Project validation", name: "map-projects",
                       sources: [data.boundary, data.controlZones, data.roads, validated])
         }
+        // The web map: every result over the district's own lines (no base tiles offline).
+        let green = try GreenPoints.circles(data.green, location: "green")
+        var web: [WebMapLayer] = [
+            WebMapLayer(id: "green-service", layer: serviceLayers.zones, style: Palette.style(for: "green-service"), visible: false),
+            WebMapLayer(id: "green-service-gaps", layer: serviceLayers.gaps, style: Palette.style(for: "green-service-gaps"), visible: false),
+            WebMapLayer(id: "road-belts", layer: ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones,
+                        style: Palette.style(for: "road-belts"), visible: false),
+            WebMapLayer(id: "corridors", layer: corridorLayer, style: Palette.style(for: "corridors"), visible: false),
+            WebMapLayer(id: "control-zones", layer: data.controlZones, style: Palette.style(for: "control-zones")),
+            WebMapLayer(id: "upgrade-districts", layer: data.upgradeDistricts, style: Palette.style(for: "upgrade-districts"), visible: false),
+            WebMapLayer(id: "green", layer: green, style: Palette.style(for: "green"), visible: false),
+            WebMapLayer(id: "green-patches", layer: networkLayers.patches, style: Palette.style(for: "green-patches")),
+            WebMapLayer(id: "boundary", layer: data.boundary, style: Palette.style(for: "boundary")),
+            WebMapLayer(id: "roads", layer: data.roads, style: Palette.style(for: "roads")),
+            WebMapLayer(id: "rail", layer: data.rail, style: Palette.style(for: "rail")),
+            WebMapLayer(id: "stations", layer: data.stations, style: Palette.style(for: "stations")),
+            WebMapLayer(id: "green-links", layer: networkLayers.links, style: Palette.style(for: "green-links")),
+            WebMapLayer(id: "green-gap-links", layer: networkLayers.gaps, style: Palette.style(for: "green-gap-links")),
+        ]
+        if let validated = summary.validatedLayer {
+            web.append(WebMapLayer(id: "projects-validated", layer: validated, style: Palette.style(for: "projects-validated")))
+        }
+        let name = language == .zh ? data.districtName : (data.boundary.features.first { $0["class"] == .string("district") }?["name_en"].description ?? data.districtName)
+        files.web(WebMap(title: language == .zh ? "\(name)全域景观提升 成果图" : "\(name) landscape upgrade: results", language: language,
+                         credit: SourceLine.text(for: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]),
+                         layers: web.filter { $0.layer.features.contains { $0.geometry != nil } }))
         files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
         return files
     }

@@ -10,6 +10,9 @@ public struct ReportFiles {
     private var layers: [(Layer, String)] = []
     private var texts: [(String, String)] = []
     private var maps: [(layers: [MapLayer], title: String, name: String, credit: String)] = []
+    private var webMap: WebMap?
+    /// The web map's folder inside the report.
+    public static let webFolder = "map"
 
     /// Every file name a report writes: a folder holding only these is an earlier report
     /// (written before reports carried their mark) and may be replaced.
@@ -17,15 +20,31 @@ public struct ReportFiles {
         ["corridors.geojson", "road-belts.geojson", "road-belts.csv", "green-service.geojson", "green-service-gaps.geojson",
          "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
          "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
-            + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] })
+            + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] }
+            + [webFolder])
 
     /// The files' names.
-    public var names: [String] { layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } }
+    public var names: [String] {
+        layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } + (webMap == nil ? [] : [ReportFiles.webFolder + "/index.html"])
+    }
 
     /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape; its
     /// source line credits `sources`, the input layers it shows or derives from.
     mutating func map(_ layers: [(Layer, String)], title: String, name: String, sources: [Layer]) {
         maps.append((layers.map { MapLayer(layer: $0.0, style: Palette.style(for: $0.1)) }, title, name, SourceLine.text(for: sources)))
+    }
+
+    /// Parts of the report left out, each in one line (the web map without Leaflet installed).
+    public private(set) var warnings: [String] = []
+
+    /// The interactive map, written into `webFolder` at commit time; left out with a warning
+    /// where Leaflet is not installed (the rest of the report does not need it).
+    mutating func web(_ map: WebMap) {
+        if let missing = WebMap.missingLeaflet() {
+            warnings.append("the web map (\(ReportFiles.webFolder)/index.html) is left out: \(missing)")
+        } else {
+            webMap = map
+        }
     }
 
     mutating func layer(_ layer: Layer, _ name: String) { layers.append((layer, name)) }
@@ -48,6 +67,7 @@ public struct ReportFiles {
                                          attribution: map.credit)
                 return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
+            try webMap?.write(into: staging.folder.appendingPathComponent(ReportFiles.webFolder))
         } catch {
             staging.discard()
             throw error

@@ -18,11 +18,14 @@ public struct CommandRunner {
     /// The `gmgeo` executable built with the tests.
     public static var gmgeo: URL { productsFolder.appendingPathComponent("gmgeo") }
 
-    /// Runs `gmgeo` with `arguments`, feeding `stdin`, in `directory` (default: the package root).
-    public static func gmgeo(_ arguments: [String], stdin: String = "", directory: URL? = nil) throws -> Output {
+    /// Runs `gmgeo` with `arguments`, feeding `stdin`, in `directory` (default: the package
+    /// root), with `environment` added to the test's own.
+    public static func gmgeo(_ arguments: [String], stdin: String = "", directory: URL? = nil,
+                             environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = gmgeo
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory ?? SharedFixtures.packageRoot
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

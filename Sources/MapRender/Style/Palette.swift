@@ -83,10 +83,13 @@ public enum Palette {
                                   ("conflict", "冲突 conflict", S(fill: red, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
                               ]))
         case "green-service", "road-belts", "coverage":
-            return LayerStyle(title: "覆盖比例 Share covered", symbol: S(fill: paper, stroke: grey, width: 0.3),
+            // One look, a title naming what each share is of (the web map lists them side by side).
+            let title = ["green-service": "绿地服务覆盖比例 Share served by green", "road-belts": "道路景观带覆盖比例 Share in road belts"][name]
+            return LayerStyle(title: title ?? "覆盖比例 Share covered", symbol: S(fill: paper, stroke: grey, width: 0.3),
                               classification: .graduated(field: "share", breaks: [0.2, 0.4, 0.6, 0.8], colors: ramp(5)), labelField: "name_zh")
         case "green-service-gaps", "coverage-gaps":
-            return LayerStyle(title: "未覆盖 Not covered", symbol: S(fill: red.withAlpha(0.18), stroke: nil, width: 0))
+            return LayerStyle(title: name == "green-service-gaps" ? "绿地服务缺口 Not served" : "未覆盖 Not covered",
+                              symbol: S(fill: red.withAlpha(0.18), stroke: nil, width: 0))
         case "corridors":
             return LayerStyle(title: "控制带 Corridors", symbol: S(fill: orange.withAlpha(0.2), stroke: nil, width: 0),
                               classification: .categorized(field: "class", classes: [

@@ -9,20 +9,25 @@ import Planning
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw layers onto one map (PNG, PDF or SVG) with title, legend, scale bar, north arrow and labels.",
+        abstract: "Draw layers onto one map (PNG, PDF or SVG) with title, legend, scale bar, north arrow and labels, or as an offline web map.",
         discussion: """
         Layers are drawn in the order given (the first at the bottom) in the working CRS of the rules (EPSG:4547 for Guangming), so shapes are true to scale. Embedded layers get their own sober styles; --style FILE (TOML) sets fill, stroke, width (mm), dash, opacity, symbol, size, label, and classes by an attribute (categorize = "class") or colours by a number (graduate = "share", breaks = [..]). PDF and SVG stay vector with real text.
+
+        --web DIR writes the layers as an interactive page instead, DIR/index.html: layer switcher, legend, scale bar, popups with each feature's fields, search by name. It opens by double-click (file://) with no network: Leaflet (Debian's libjs-leaflet) is copied into DIR and each layer is a script beside the page. DIR is replaced as a whole, and only when it is new, empty or an earlier gmgeo output.
 
         Examples:
           gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"
           gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --inset boundary --dpi 300
           gmgeo map green-service.geojson boundary -o service.png --style styles.toml --page A3
           gmgeo map roads stations --label stations=name_zh --bbox 113.92,22.72,113.97,22.76 -o hub.svg
+          gmgeo map boundary green roads my_sites.gpkg --web sites-map --title "选址方案" --lang zh
         """
     )
 
     @Argument(help: "The layers to draw, bottom first (files, connections or embedded names).") var layers: [String]
-    @Option(name: [.short, .customLong("output")], help: "The map file: .png, .pdf or .svg.") var output: String
+    @Option(name: [.short, .customLong("output")], help: "The map file: .png, .pdf or .svg.") var output: String?
+    @Option(help: ArgumentHelp("Write an offline web map into this folder instead (DIR/index.html).", valueName: "DIR")) var web: String?
+    @Option(help: "The language of the web map's words: zh (default) or en.") var lang: Language = .zh
     @Option(help: "The title printed above the map.") var title: String = ""
     @Option(help: "Page size: A5, A4, A3 or A2.") var page: String = "A4"
     @Flag(help: "Portrait instead of landscape.") var portrait = false
@@ -36,7 +41,16 @@ struct MapCommand: ParsableCommand {
     @Option(help: "The data source line under the map (default: built from the layers' source fields, with the OpenStreetMap credit where a layer derives from it).") var attribution: String?
 
     func validate() throws {
-        guard MapFormat(path: output) != nil else { throw ValidationError("the map file must end in .png, .pdf or .svg") }
+        switch (output, web) {
+        case (nil, nil): throw ValidationError("give the map file with -o (.png, .pdf or .svg) or a folder for a web map with --web")
+        case (.some, .some): throw ValidationError("give -o or --web, not both")
+        case (let output?, nil):
+            guard MapFormat(path: output) != nil else { throw ValidationError("the map file must end in .png, .pdf or .svg") }
+        case (nil, .some):
+            // The page frames every layer and is zoomed by hand: print-only options would be ignored.
+            let printOnly = [("--extent-of", extentOf != nil), ("--bbox", bbox != nil), ("--inset", inset != nil), ("--portrait", portrait)]
+            if let given = printOnly.first(where: \.1) { throw ValidationError("\(given.0) is for printed maps; the web map shows every layer and zooms by hand") }
+        }
         if extentOf != nil && bbox != nil { throw ValidationError("give --extent-of or --bbox, not both") }
         if !(0...5).contains(margin) { throw ValidationError("--margin must be between 0 and 5") }
     }
@@ -67,11 +81,36 @@ struct MapCommand: ParsableCommand {
             if let field = m.style.labelField { _ = try m.layer.requireField(field) }
             return m
         }
+        let credit = attribution ?? SourceLine.text(for: mapLayers.map(\.layer))
+        if let web {
+            try writeWeb(mapLayers, credit: credit, to: web)
+            return
+        }
+        guard let output else { return }
         try MapCommand.warnIfNoCJKFont()
-        let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: attribution ?? SourceLine.text(for: mapLayers.map(\.layer)))
+        let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: credit)
         let insetLayer = try inset.map(mapLayer)
         let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), inset: insetLayer, to: output)
         Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
+    }
+
+    /// The layers as a web map in `folder`, staged beside it and swapped in complete.
+    private func writeWeb(_ mapLayers: [MapLayer], credit: String, to folder: String) throws {
+        try Staging.checkReplaceableFolder(folder)
+        try OutputPath.checkParent(of: folder)
+        let ids = layers.map(MapCommand.shortName)
+        let page = WebMap(title: title.isEmpty ? ids.joined(separator: " · ") : title, language: lang, credit: credit,
+                          layers: zip(ids, mapLayers).map { WebMapLayer(id: $0.0, layer: $0.1.layer, style: $0.1.style) })
+        let staging = try Staging(for: folder)
+        let bytes: Int
+        do {
+            bytes = try page.write(into: staging.folder)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        try staging.commitFolder()
+        Stderr.write("gmgeo: wrote a web map of \(mapLayers.count) layers (\(mapLayers.map { $0.layer.features.count }.reduce(0, +)) features, \(bytes / 1024) KB) to \(folder)/index.html\n")
     }
 
     /// The frame asked for, in the working CRS's metres, or nil for all layers.

@@ -10,13 +10,14 @@ import Planning
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run every analysis on the planning data and write GeoJSON, CSV tables and summary.md.",
+        abstract: "Run every analysis on the planning data and write GeoJSON, CSV tables, maps, summary.md and a web map.",
         discussion: """
-        Runs the green-space service per street, the road landscape belts per upgrade district, the corridors, the green-network connectivity and the validation of the projects, and writes one GeoJSON per result, CSV tables and a summary.md to read top to bottom. The folder is built beside the target and swapped in when complete; running the report twice gives identical files.
+        Runs the green-space service per street, the road landscape belts per upgrade district, the corridors, the green-network connectivity and the validation of the projects, and writes one GeoJSON per result, CSV tables, maps (PNG and PDF), a summary.md to read top to bottom and an interactive map, map/index.html, that opens by double-click with no network (Leaflet from libjs-leaflet is copied beside it). The folder is built beside the target and swapped in when complete; running the report twice gives identical files.
 
         Examples:
           gmgeo report
           gmgeo report -o reports/2026-q4
+          gmgeo report --lang en
           gmgeo report --data my_district/ --rules my_rules.toml --projects proposals.gpkg
           gmgeo report --projects sites_from_amap.csv --projects-crs gcj02
           gmgeo report --projects 'survey.shp#encoding=GBK,crs=gcj02' --kind-field 项目类型
@@ -31,6 +32,7 @@ struct ReportCommand: ParsableCommand {
     var unknownKind: UnknownKindPolicy = .refuse
     @Option(name: .customLong("projects-crs"), help: "The CRS of --projects when it has none or a wrong one, e.g. gcj02 for phone-app points.")
     var projectsCRS: String?
+    @Option(help: "The language of the web map's words (layer names, legend, popups): zh (default) or en.") var lang: Language = .zh
 
     func run() throws {
         // Refused before minutes of work: a folder of the user's files is never replaced.
@@ -47,9 +49,12 @@ struct ReportCommand: ParsableCommand {
                                                      crs: try CRS(data.rules.workingCRS))
             projectLayer = (layer, displayName(ofSource: try LayerInput.path(argument)))
         }
-        let report = try Report.build(data: data, projects: projectLayer, kindField: kindField, unknownKinds: unknownKind) { progress.next($0) }
+        let report = try Report.build(data: data, projects: projectLayer, kindField: kindField, unknownKinds: unknownKind, language: lang) { progress.next($0) }
         progress.next("writing \(output)")
         try report.commit(to: output)
+        for warning in report.warnings { Stderr.write("gmgeo: warning: \(warning)\n") }
         Stderr.write("gmgeo: wrote \(report.names.count) files to \(output)/ (\(String(format: "%.1f", progress.elapsed)) s); start with \(output)/summary.md\n")
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -129,7 +129,7 @@ struct ReportSummary {
 
         ![Overview](map-overview.png)
 
-        Maps (PNG for Word, PDF for print): [overview](map-overview.pdf), [green-space service](map-green-service.pdf), [corridors](map-corridors.pdf), [green network](map-green-network.pdf)\(validatedLayer == nil ? "" : ", [projects](map-projects.pdf)").
+        Maps (PNG for Word, PDF for print): [overview](map-overview.pdf), [green-space service](map-green-service.pdf), [corridors](map-corridors.pdf), [green network](map-green-network.pdf)\(validatedLayer == nil ? "" : ", [projects](map-projects.pdf)").\(files.contains("map/index.html") ? " Interactive map: [map/index.html](map/index.html) (opens in a browser by double-click, with no network: every result layer, popups, search by name)." : "")
 
         \(sections.joined(separator: "\n"))
         ## Files

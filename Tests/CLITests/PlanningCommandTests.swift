@@ -16,7 +16,17 @@ struct PlanningCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("a")).sorted()
         #expect(names.contains("summary.md") && names.contains("projects-validated.geojson") && names.contains("green-patches.csv"))
         #expect(names == (try FileManager.default.contentsOfDirectory(atPath: folder.path("b")).sorted()))
-        for name in names {
+        // Every file, the web map's included.
+        func files(_ root: String) throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: root).filter { path in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+            }.sorted()
+        }
+        let all = try files(folder.path("a"))
+        #expect(all.contains("map/index.html") && all.contains("map/layers/15-projects-validated.js"), "\(all)")
+        #expect(all == (try files(folder.path("b"))))
+        for name in all {
             let a = try Data(contentsOf: URL(fileURLWithPath: folder.path("a/\(name)")))
             let b = try Data(contentsOf: URL(fileURLWithPath: folder.path("b/\(name)")))
             #expect(a == b, "\(name) differs between runs")

@@ -64,7 +64,7 @@ public enum Palette {
         case "green":
             return LayerStyle(title: "绿地 Green", symbol: S(fill: green.withAlpha(0.75), stroke: green, width: 0.15))
         case "green-patches":
-            return LayerStyle(title: "斑块重要性 dPC %", symbol: S(fill: green, stroke: green, width: 0.15),
+            return LayerStyle(title: "斑块重要性 Patch importance dPC %", symbol: S(fill: green, stroke: green, width: 0.15),
                               classification: .graduated(field: "dPC", breaks: [1, 5, 10, 25], colors: ramp(5)))
         case "control-zones":
             return LayerStyle(title: "景观管控区 Control zones", symbol: S(fill: orange.withAlpha(0.12), stroke: orange, width: 0.3),

@@ -62,7 +62,9 @@ struct WebLayerSpec: Encodable {
         self.symbols = symbols
         self.classes = classes
         self.legend = legend.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.entry)
-        labelField = style.labelField.flatMap { layer.field($0) == nil ? nil : $0 }
+        // English labels where the layer has English names (streets, stations).
+        let label = style.labelField == "name_zh" && language == .en && layer.field("name_en") != nil ? "name_en" : style.labelField
+        labelField = label.flatMap { layer.field($0) == nil ? nil : $0 }
         keyFields = WebFields.keyFields(layer: id, fields: layer.fields.map(\.name))
     }
 

@@ -12,14 +12,14 @@ public enum Report {
     /// Runs every analysis and gathers the files (nothing is written yet).
     /// - Parameters:
     ///   - projects: the projects to validate (in the working CRS) and how to name their source.
-    ///   - language: the language of the web map's words.
+    ///   - language: the language of the summary, the reasons and the web map.
     ///   - step: called with the name of each step as it starts (for progress).
     public static func build(data: PlanningData, projects: (layer: Layer, source: String)?, kindField: String,
                              unknownKinds: UnknownKindPolicy, language: Language = .zh, step: (String) -> Void) throws -> ReportFiles {
         let crs = try CRS(data.rules.workingCRS)
         let district = try data.district()
         var files = ReportFiles()
-        var summary = ReportSummary(data: data)
+        var summary = ReportSummary(data: data, language: language)
 
         step("green-space service per street")
         let service = try GreenService.compute(zones: data.streets, green: data.green.features.compactMap(\.geometry), rules: data.rules.greenService)
@@ -54,7 +54,7 @@ public enum Report {
         step("validating projects")
         if let projects {
             let result = try ProjectLayerValidation(projects.layer, source: projects.source, kindField: kindField, data: data,
-                                                    corridors: corridors, unknownKinds: unknownKinds)
+                                                    corridors: corridors, unknownKinds: unknownKinds, language: language)
             files.layer(result.checked, "projects-validated.geojson")
             summary.validatedLayer = result.checked
             files.table(result.table, "projects-validated.csv")
@@ -66,7 +66,7 @@ public enum Report {
                   title: "光明区全域景观提升 总图 · Overview", name: "map-overview",
                   sources: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts])
         files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
-                   (data.boundary, "boundary")], title: "绿地服务覆盖 300 m / 500 m · Green-space service", name: "map-green-service",
+                   (data.boundary, "boundary")], title: "绿地服务覆盖 \(Format.fixed(data.rules.greenService.greenRadius, 0)) m / \(Format.fixed(data.rules.greenService.parkRadius, 0)) m · Green-space service", name: "map-green-service",
                   sources: [data.boundary, data.green])
         files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
                    (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors",

@@ -9,130 +9,179 @@ struct ReportSummary {
     /// One line per analysis for the "At a glance" list at the top.
     private var glance: [String] = []
     private let data: PlanningData
+    /// The language of every word (numbers and names are the same in both).
+    let language: Language
     /// The validated projects, for the report's map.
     var validatedLayer: Layer?
 
-    init(data: PlanningData) { self.data = data }
+    init(data: PlanningData, language: Language) {
+        self.data = data
+        self.language = language
+    }
+
+    /// The Chinese or the English text.
+    private func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    private func table(_ t: Table) -> String { ReportWords.table(t, language).markdown() }
 
     mutating func greenService(_ r: GreenServiceResult) {
         let meeting = r.rows.filter(\.meetsTarget)
         let worst = r.rows.min { $0.bothShare < $1.bothShare }
-        glance.append("Green-space service: \(meeting.count) of \(r.rows.count) streets reach \(Format.percent(r.rules.targetShare))"
-            + (worst.map { "; least served \($0.name) (\(Format.percent($0.bothShare)))" } ?? "") + ".")
+        let (green, park) = (Format.fixed(r.rules.greenRadius, 0), Format.fixed(r.rules.parkRadius, 0))
+        let target = Format.percent(r.rules.targetShare)
+        glance.append(say("绿地服务：\(r.rows.count)个街道中\(meeting.count)个达到\(target)" + (worst.map { "；服务最弱的是\($0.name)（\(Format.percent($0.bothShare))）" } ?? "") + "。",
+                          "Green-space service: \(meeting.count) of \(r.rows.count) streets reach \(target)" + (worst.map { "; least served \($0.name) (\(Format.percent($0.bothShare)))" } ?? "") + "."))
+        let (greenArea, parkArea) = (Format.fixed(r.rules.greenMinArea / 10_000, 1), Format.fixed(r.rules.parkMinArea / 10_000, 1))
         sections.append("""
-        ## 1. Green-space service (300米见绿、500米见园)
+        ## \(say("1. 绿地服务（\(green)米见绿、\(park)米见园）", "1. Green-space service (\(green) m to green, \(park) m to a park)"))
 
-        \(meeting.count) of \(r.rows.count) streets reach the target of \(Format.percent(r.rules.targetShare)) of their area within \(Format.fixed(r.rules.greenRadius, 0)) m of a green space of at least \(Format.fixed(r.rules.greenMinArea / 10_000, 1)) ha and within \(Format.fixed(r.rules.parkRadius, 0)) m of a park of at least \(Format.fixed(r.rules.parkMinArea / 10_000, 1)) ha (\(r.greenCount) green spaces, \(r.parkCount) parks counted).\(worst.map { " The least served is \($0.name) (\(Format.percent($0.bothShare)))." } ?? "") Where new green would help most: `green-service-gaps.geojson`.
+        \(say("\(r.rows.count)个街道中有\(meeting.count)个达到目标：街道面积的\(target)位于\(greenArea)公顷以上绿地\(green)米范围内、且位于\(parkArea)公顷以上公园\(park)米范围内（计入绿地\(r.greenCount)处、公园\(r.parkCount)处）。",
+               "\(meeting.count) of \(r.rows.count) streets reach the target of \(target) of their area within \(green) m of a green space of at least \(greenArea) ha and within \(park) m of a park of at least \(parkArea) ha (\(r.greenCount) green spaces, \(r.parkCount) parks counted)."))\(worst.map { say("服务最弱的是\($0.name)（\(Format.percent($0.bothShare))）。", " The least served is \($0.name) (\(Format.percent($0.bothShare))).") } ?? "")\(say("新增绿地最能见效之处见 `green-service-gaps.geojson`。", " Where new green would help most: `green-service-gaps.geojson`."))
 
-        \(r.table().markdown())
+        ![\(say("绿地服务覆盖", "Green-space service"))](map-green-service.png)
+
+        \(table(r.table()))
         """)
     }
 
     mutating func corridors(_ corridors: [Corridor], _ belts: Table) {
         let total = corridors.reduce(0.0) { $0 + ((try? $1.geometry.area()) ?? 0) } / 10_000
-        glance.append("Landscape corridors: \(corridors.count) kinds, \(Format.fixed(total, 0)) ha in all (overlaps counted per kind).")
-        // The corridor table's rows, under the summary's own column names.
-        let table = Table(title: "", headers: ["corridor", "width each side, m", "area, ha"], rows: (try? Corridors.table(corridors).rows) ?? [])
+        glance.append(say("景观控制带：\(corridors.count)类，共\(Format.fixed(total, 0))公顷（各类分别计算，重叠部分重复计入）。",
+                          "Landscape corridors: \(corridors.count) kinds, \(Format.fixed(total, 0)) ha in all (overlaps counted per kind)."))
+        // The corridor table's rows, under the summary's own column names, names in one language.
+        let rows = ((try? Corridors.table(corridors).rows) ?? []).map { [ReportWords.side($0[0], language)] + $0.dropFirst() }
+        let corridorTable = Table(title: "", headers: ["corridor", "width each side, m", "area, ha"], rows: rows)
         sections.append("""
-        ## 2. Landscape corridors
+        ## \(say("2. 景观控制带", "2. Landscape corridors"))
 
-        Both sides of expressways and arterials, along rail lines and around stations, with the widths of the rules file (`corridors.geojson`).
+        \(say("快速路和主干道两侧、轨道沿线及站点周边的控制带，宽度取自规则文件（`corridors.geojson`）。", "Both sides of expressways and arterials, along rail lines and around stations, with the widths of the rules file (`corridors.geojson`)."))
 
-        ![Corridors](map-corridors.png)
+        ![\(say("景观控制带", "Corridors"))](map-corridors.png)
 
-        \(table.markdown().dropLast())
+        \(table(corridorTable).dropLast())
 
-        ### \(belts.title)
+        ### \(ReportWords.phrase(belts.title, language))
 
-        \(belts.markdown())
+        \(table(belts))
         """)
     }
 
     mutating func network(_ r: GreenNetworkResult, rules: PlanningRules.GreenNetwork) {
         if let best = r.gaps.first {
-            glance.append("Green network: \(r.componentAreas.count) separate part(s); the best new greenway joins \(r.patches[best.fromPatch].name) and \(r.patches[best.toPatch].name) (\(Format.fixed(best.length, 0)) m, PC +\(Format.fixed(best.pcGain, 1))%).")
+            let (from, to) = (r.patches[best.fromPatch].name, r.patches[best.toPatch].name)
+            let (length, gain) = (Format.fixed(best.length, 0), Format.fixed(best.pcGain, 1))
+            glance.append(say("绿色网络：分为\(r.componentAreas.count)个互不连通的部分；最佳新建绿道连接\(from)与\(to)（\(length)米，PC 提升\(gain)%）。",
+                              "Green network: \(r.componentAreas.count) separate part(s); the best new greenway joins \(from) and \(to) (\(length) m, PC +\(gain)%)."))
         } else {
-            glance.append("Green network: one connected network of \(r.patches.count) patches.")
+            glance.append(say("绿色网络：\(r.patches.count)个斑块连成一个整体。", "Green network: one connected network of \(r.patches.count) patches."))
         }
         let top = r.patchTable()
         let shortTop = Table(title: top.title, headers: top.headers, rows: Array(top.rows.prefix(5)))
+        let summary = r.summaryTable(rules: rules), gaps = r.gapTable()
+        let parts = r.componentAreas.count
         sections.append("""
-        ## 3. Green landscape network
+        ## \(say("3. 绿色景观网络", "3. Green landscape network"))
 
-        \(r.patches.count) patches form \(r.componentAreas.count) connected part\(r.componentAreas.count == 1 ? "" : "s"); the largest holds \(Format.percent(r.largestShare)) of the green area. PC = \(String(format: "%.6f", r.indices.pc)), EC(PC) = \(Format.fixed(r.indices.ecPC, 1)) ha. The most important patches for connectivity (`green-patches.geojson`, all in `green-patches.csv`):
+        \(say("\(r.patches.count)个斑块构成\(parts)个连通部分，最大部分占绿地面积的\(Format.percent(r.largestShare))。PC = \(String(format: "%.6f", r.indices.pc))，EC(PC) = \(Format.fixed(r.indices.ecPC, 1))公顷。对连通性最重要的斑块（`green-patches.geojson`，全部见 `green-patches.csv`）：",
+               "\(r.patches.count) patches form \(parts) connected part\(parts == 1 ? "" : "s"); the largest holds \(Format.percent(r.largestShare)) of the green area. PC = \(String(format: "%.6f", r.indices.pc)), EC(PC) = \(Format.fixed(r.indices.ecPC, 1)) ha. The most important patches for connectivity (`green-patches.geojson`, all in `green-patches.csv`):"))
 
-        \(shortTop.markdown())
-        ![Green network](map-green-network.png)
+        \(table(shortTop))
+        ![\(say("绿色景观网络", "Green network"))](map-green-network.png)
 
-        ### \(r.summaryTable(rules: rules).title)
+        ### \(ReportWords.phrase(summary.title, language))
 
-        \(r.summaryTable(rules: rules).markdown())
-        ### \(r.gapTable().title)
+        \(table(summary))
+        ### \(ReportWords.phrase(gaps.title, language))
 
-        \(r.gaps.isEmpty ? "The network is one connected part: no gaps to bridge.\n" : r.gapTable().markdown())
+        \(r.gaps.isEmpty ? say("网络已连成一体，无需弥合的缺口。\n", "The network is one connected part: no gaps to bridge.\n") : table(gaps))
         """)
     }
 
     mutating func validation(_ assessments: [ProjectAssessment], _ table: Table) {
         let counts = Dictionary(grouping: assessments, by: \.verdict).mapValues(\.count)
         let review = assessments.filter(\.needsExpertReview).count
-        glance.append("Projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) in conflict; \(review) need expert committee review.")
+        let (ok, reviewed, conflict) = (counts[.ok] ?? 0, counts[.needsReview] ?? 0, counts[.conflict] ?? 0)
+        glance.append(say("项目：\(ok)个通过，\(reviewed)个需专家评审，\(conflict)个存在冲突；其中\(review)个须经专家委员会评审。",
+                          "Projects: \(ok) ok, \(reviewed) need review, \(conflict) in conflict; \(review) need expert committee review."))
         sections.append("""
-        ## 4. Proposed projects
+        ## \(say("4. 拟建项目选址校核", "4. Proposed projects"))
 
-        ![Projects](map-projects.png)
+        ![\(say("项目选址校核", "Projects"))](map-projects.png)
 
-        \(assessments.count) projects: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) in conflict; \(review) need expert committee review before design approval (`projects-validated.geojson`).
+        \(say("共\(assessments.count)个项目：\(ok)个通过，\(reviewed)个需专家评审，\(conflict)个存在冲突；\(review)个须在设计审批前经专家委员会评审（`projects-validated.geojson`）。",
+               "\(assessments.count) projects: \(ok) ok, \(reviewed) need review, \(conflict) in conflict; \(review) need expert committee review before design approval (`projects-validated.geojson`)."))
 
-        \(table.markdown())
+        \(self.table(table))
         """)
     }
 
     /// Which input layers are real and which schematic, by feature count, from each feature's
     /// `source` ("real: ...", "schematic: ...", "derived: ..."; none: the user's own data).
-    static func caveat(_ layers: [Layer]) -> String {
+    static func caveat(_ layers: [Layer], language: Language) -> String {
+        let zh = language == .zh
         let kinds = ["real", "schematic", "derived"]
         func kind(_ f: Feature) -> String {
             let s = f["source"].description
             if s.hasPrefix("fictional") { return "schematic" }
             return kinds.first { s.hasPrefix($0) } ?? "own"
         }
+        let layerNames = ["boundary": "边界", "roads": "道路", "rail": "轨道", "stations": "站点", "control-zones": "景观管控区",
+                          "upgrade-districts": "提升片区", "green": "绿地"]
         let total = layers.reduce(0) { $0 + $1.features.count }
         let parts = (kinds + ["own"]).compactMap { k -> String? in
             let per = layers.compactMap { layer -> String? in
                 let n = layer.features.filter { kind($0) == k }.count
-                return n == 0 ? nil : "\(layer.name) \(n)/\(layer.features.count)"
+                return n == 0 ? nil : "\(zh ? layerNames[layer.name] ?? layer.name : layer.name) \(n)/\(layer.features.count)"
             }
             let n = layers.reduce(0) { sum, layer in sum + layer.features.filter { kind($0) == k }.count }
-            let label = ["real": "real", "schematic": "schematic, drawn from public descriptions and not surveyed",
-                         "derived": "derived from other layers", "own": "from the data folder's own sources"][k] ?? k
-            return n == 0 ? nil : "\(n) \(label) (\(per.joined(separator: ", ")))"
+            let label = zh ? ["real": "个为真实数据", "schematic": "个为依据公开资料绘制的示意数据、未经测量", "derived": "个由其他图层推导",
+                              "own": "个来自数据文件夹自身的来源"][k] ?? k
+                : ["real": "real", "schematic": "schematic, drawn from public descriptions and not surveyed",
+                   "derived": "derived from other layers", "own": "from the data folder's own sources"][k] ?? k
+            return n == 0 ? nil : zh ? "\(n)\(label)（\(per.joined(separator: "，"))）" : "\(n) \(label) (\(per.joined(separator: ", ")))"
         }
         let schematic = layers.reduce(0) { sum, layer in sum + layer.features.filter { kind($0) == "schematic" }.count }
+        if zh {
+            let lead = schematic > 0 ? "**数据说明：**输入要素共\(total)个，其中" : "输入要素共\(total)个，其中"
+            return lead + parts.joined(separator: "；") + (schematic > 0 ? "。据此作决策前请先阅读数据文件夹的 README。" : "。")
+        }
         let lead = schematic > 0 ? "**Data caveat:** of \(total) input features, " : "Of \(total) input features, "
         let tail = schematic > 0 ? ". See the data folder's README before using these figures for decisions." : "."
         return lead + parts.joined(separator: "; ") + tail
     }
 
-    func markdown(files: [String]) -> String {
-        let caveat = ReportSummary.caveat([data.boundary, data.roads, data.rail, data.stations, data.controlZones, data.upgradeDistricts, data.green])
-        return """
-        # Landscape upgrade report: \(data.folder.lastPathComponent)
+    /// The report's title: the district's name from its boundary feature.
+    var title: String {
+        say("\(data.districtNames.zh)全域景观提升分析报告", "Landscape upgrade report: \(data.districtNames.en)")
+    }
 
-        Made by gmgeo from `\(data.folder.lastPathComponent)` with its rules file. Areas and distances in metres in \(data.rules.workingCRS); GeoJSON files are WGS 84 lon/lat (RFC 7946) and open in QGIS.
+    func markdown(files: [String]) -> String {
+        let caveat = ReportSummary.caveat([data.boundary, data.roads, data.rail, data.stations, data.controlZones, data.upgradeDistricts, data.green],
+                                          language: language)
+        let folder = data.folder.lastPathComponent
+        let maps = [("map-overview", "总图", "overview"), ("map-green-service", "绿地服务覆盖", "green-space service"),
+                    ("map-corridors", "景观控制带", "corridors"), ("map-green-network", "绿色景观网络", "green network")]
+            + (validatedLayer == nil ? [] : [("map-projects", "项目选址校核", "projects")])
+        let mapLinks = maps.map { "[\(say($0.1, $0.2))](\($0.0).pdf)" }.joined(separator: say("、", ", "))
+        let web = files.contains("map/index.html")
+        return """
+        # \(title)
+
+        \(say("由 gmgeo 依据数据文件夹 `\(folder)` 及其规则文件生成。面积与距离以米为单位，在 \(data.rules.workingCRS) 中量算；GeoJSON 文件为 WGS 84 经纬度（RFC 7946），可直接在 QGIS 中打开。",
+               "Made by gmgeo from `\(folder)` with its rules file. Areas and distances in metres in \(data.rules.workingCRS); GeoJSON files are WGS 84 lon/lat (RFC 7946) and open in QGIS."))
 
         \(caveat)
 
-        **At a glance**
+        **\(say("要点", "At a glance"))**
 
         \(glance.map { "- " + $0 }.joined(separator: "\n"))
 
-        ![Overview](map-overview.png)
+        ![\(say("总图", "Overview"))](map-overview.png)
 
-        Maps (PNG for Word, PDF for print): [overview](map-overview.pdf), [green-space service](map-green-service.pdf), [corridors](map-corridors.pdf), [green network](map-green-network.pdf)\(validatedLayer == nil ? "" : ", [projects](map-projects.pdf)").\(files.contains("map/index.html") ? " Interactive map: [map/index.html](map/index.html) (opens in a browser by double-click, with no network: every result layer, popups, search by name)." : "")
+        \(say("地图（PNG 供 Word 使用，PDF 供打印）：", "Maps (PNG for Word, PDF for print): "))\(mapLinks)\(say("。", "."))\(web ? say("交互式地图：[map/index.html](map/index.html)（双击即可在浏览器中打开，无需联网：全部成果图层、点击查看属性、按名称搜索）。", " Interactive map: [map/index.html](map/index.html) (opens in a browser by double-click, with no network: every result layer, popups, search by name).") : "")
 
         \(sections.joined(separator: "\n"))
-        ## Files
+        ## \(say("文件", "Files"))
 
         \(files.sorted().map { "- `\($0)`" }.joined(separator: "\n"))
 

@@ -162,7 +162,7 @@ struct WebMapBrowserTests {
         // P19's popup: its verdict in words and each of its reasons, as the GeoJSON has them.
         let p19 = try WebMapBrowserTests.features(folder.path("r/projects-validated.geojson"))
             .first { $0.properties["project_id"] as? String == "P19" }
-        let reasons = (p19?.properties["reasons"] as? String ?? "").components(separatedBy: "; ")
+        let reasons = (p19?.properties["reasons"] as? String ?? "").replacingOccurrences(of: "；", with: "; ").components(separatedBy: "; ")
         #expect(p19?.properties["verdict"] as? String == "conflict")
         #expect(run.popupVerdict == "冲突", "\(run.popup ?? "no popup")")
         #expect(run.popupReasons == reasons && !reasons.isEmpty, "\(run.popupReasons) vs \(reasons)")

@@ -58,7 +58,7 @@ extension PlanningTests {
         static func context(_ rules: PlanningRules) throws -> ValidationContext {
             let district = try Scenes.rect(0, 0, 10_000, 10_000)
             let network = [NetworkFeature(name: "E1", cls: "expressway", geometry: try Geometry(wkt: "LINESTRING (0 5000, 10000 5000)"))]
-            return ValidationContext(district: district, streets: [Zone(name: "S", geometry: district)], upgradeDistricts: [Zone(name: "U", geometry: try Scenes.rect(0, 0, 2000, 2000))],
+            return ValidationContext(district: district, districtName: ProjectReason.Place(zh: "光明区", en: "Guangming District"), streets: [Zone(name: "S", geometry: district)], upgradeDistricts: [Zone(name: "U", geometry: try Scenes.rect(0, 0, 2000, 2000))],
                                      controlZones: [Zone(name: "光明中心区", geometry: try Scenes.rect(1000, 1000, 3000, 3000))],
                                      green: [Zone(name: "Park", geometry: try Scenes.rect(7000, 7000, 8000, 8000))], network: network,
                                      corridors: try Corridors.build(network, rules: rules, within: district))

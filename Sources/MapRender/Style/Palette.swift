@@ -79,7 +79,7 @@ public enum Palette {
             return LayerStyle(title: "项目 Projects", symbol: S(fill: purple, stroke: ink, width: 0.15, point: .triangle, size: 2.2),
                               classification: .categorized(field: "verdict", classes: [
                                   ("ok", "通过 ok", S(fill: green, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
-                                  ("needs-review", "需评审 needs review", S(fill: orange, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
+                                  ("needs-review", "需专家评审 needs review", S(fill: orange, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
                                   ("conflict", "冲突 conflict", S(fill: red, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
                               ]))
         case "green-service", "road-belts", "coverage":

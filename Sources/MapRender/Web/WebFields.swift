@@ -1,3 +1,5 @@
+import GeoIO
+
 /// What the web map's popups and search show of each result layer, and the words for its
 /// fields and values in each language. Unknown layers and fields show as they are named.
 enum WebFields {
@@ -50,7 +52,7 @@ enum WebFields {
 
     /// Field values in words (a project's verdict), per language.
     static let values: [String: [String: (zh: String, en: String)]] = [
-        "verdict": ["ok": ("通过", "ok"), "needs-review": ("需评审", "needs review"), "conflict": ("冲突", "conflict")],
+        "verdict": ["ok": ("通过", "ok"), "needs-review": ("需专家评审", "needs review"), "conflict": ("冲突", "conflict")],
         "meets_target": ["true": ("是", "yes"), "false": ("否", "no")],
         "expert_review": ["true": ("是", "yes"), "false": ("否", "no")],
     ]

@@ -65,7 +65,7 @@ enum WebPageScript {
           return esc(v.toLocaleString(cfg.locale, { maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 }));
         }
         if (field === 'reasons') {
-          return '<ul class="gm-reasons">' + String(v).split('; ').map(function (r) { return '<li>' + esc(r) + '</li>'; }).join('') + '</ul>';
+          return '<ul class="gm-reasons">' + String(v).split(/；|; /).map(function (r) { return '<li>' + esc(r) + '</li>'; }).join('') + '</ul>';
         }
         return esc(v);
       }

@@ -11,7 +11,7 @@ public struct BufferFinding: Sendable {
     }
 
     /// A footprint closer to a road or rail line than its class's setback.
-    public struct SetbackViolation: Sendable {
+    public struct SetbackViolation: Sendable, Equatable {
         /// expressway, arterial or rail.
         public let group: String
         /// The road or line's name.
@@ -22,10 +22,7 @@ public struct BufferFinding: Sendable {
         public let required: Double
 
         /// Plain words: "2.5 m from 南光高速 (expressway), inside the 60 m setback".
-        public var summary: String {
-            let place = distance == 0 ? "on the line of \(name) (\(group))" : "\(Format.fixed(distance, 1)) m from \(name) (\(group))"
-            return "\(place), inside the \(Format.fixed(required, 0)) m setback"
-        }
+        public var summary: String { ProjectReason.setback(self).text(.en) }
     }
 
     /// The corridor groups the feature falls in (touches).

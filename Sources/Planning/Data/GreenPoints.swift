@@ -12,6 +12,8 @@ public enum GreenPoints {
     public static let outlineField = "outline"
     /// The value of `outlineField` on a stand-in.
     public static let approximate = "approximate: circle of area_ha around a position"
+    /// What a stand-in's zone name ends with, so reasons resting on it say so.
+    public static let approximateSuffix = " (approximate: circle of its listed area)"
     /// Segments of the circle: the radius is set so that the polygon's area is area_ha exactly.
     static let segments = 32
 
@@ -45,7 +47,7 @@ public enum GreenPoints {
     public static func zones(_ layer: Layer) -> [Zone] {
         layer.features.compactMap { f in
             f.geometry.map { g in
-                Zone(name: PlanningData.name(f) + (f[outlineField] == .string(approximate) ? " (approximate: circle of its listed area)" : ""), geometry: g)
+                Zone(name: PlanningData.name(f) + (f[outlineField] == .string(approximate) ? approximateSuffix : ""), geometry: g)
             }
         }
     }

@@ -79,6 +79,13 @@ public struct PlanningData: Sendable {
         boundary.features.first { $0["class"] == .string("district") }.map(PlanningData.name) ?? "district"
     }
 
+    /// The district's Chinese and English names (name_zh, name_en of its boundary feature).
+    public var districtNames: ProjectReason.Place {
+        let feature = boundary.features.first { $0["class"] == .string("district") }
+        let en = feature?["name_en"].description
+        return ProjectReason.Place(zh: districtName, en: en?.isEmpty == false ? en : nil)
+    }
+
     /// The zone sets a command can name instead of a file, in one place.
     public static let zoneSets = ["streets", "district", "upgrade-districts", "control-zones"]
 

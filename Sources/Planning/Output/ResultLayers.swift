@@ -47,8 +47,8 @@ public enum ResultLayers {
               })
     }
 
-    /// Checked features with the buffer-check findings added as properties.
-    public static func bufferCheck(_ layer: Layer, _ findings: [BufferFinding]) -> Layer {
+    /// Checked features with the buffer-check findings added as properties (setbacks in `language`).
+    public static func bufferCheck(_ layer: Layer, _ findings: [BufferFinding], language: Language = .en) -> Layer {
         var out = layer
         out.fields += [Field("corridors", .string)]
         for g in BufferCheck.groups { out.fields += [Field("nearest_\(g)", .string), Field("nearest_\(g)_m", .real)] }
@@ -61,14 +61,15 @@ public enum ResultLayers {
                     out.features[i]["nearest_\(g)_m"] = .real(round2(n.distance))
                 }
             }
-            out.features[i]["setback_violations"] = .string(f.violations.map(\.summary).joined(separator: "; "))
+            out.features[i]["setback_violations"] = .string(f.violations.map { ProjectReason.setback($0).text(language) }
+                .joined(separator: language == .zh ? "；" : "; "))
         }
         return out
     }
 
     /// Projects with their verdicts and findings; `kinds` the kind keys they were read as.
-    public static func validation(_ layer: Layer, _ assessments: [ProjectAssessment], kinds: [String?]) -> Layer {
-        var out = bufferCheck(layer, assessments.map(\.buffer))
+    public static func validation(_ layer: Layer, _ assessments: [ProjectAssessment], kinds: [String?], language: Language = .en) -> Layer {
+        var out = bufferCheck(layer, assessments.map(\.buffer), language: language)
         out.fields += [Field("kind_key", .string), Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
                        Field("expert_review", .boolean), Field("green_taken_m2", .real), Field("verdict", .string), Field("reasons", .string)]
         for (i, a) in assessments.enumerated() {
@@ -79,7 +80,7 @@ public enum ResultLayers {
             out.features[i]["expert_review"] = .boolean(a.needsExpertReview)
             out.features[i]["green_taken_m2"] = .real(round2(a.greenTaken))
             out.features[i]["verdict"] = .string(a.verdict.rawValue)
-            out.features[i]["reasons"] = .string(a.reasons)
+            out.features[i]["reasons"] = .string(a.reasons(language))
         }
         return out
     }

@@ -36,8 +36,9 @@ public struct ProjectLayerValidation: Sendable {
     /// Validates `layer` (projected to the working CRS) against `data`.
     /// - Throws: `ProjectInputError` for projects without a location, or with a kind the
     ///   rules do not know under `.refuse`; nothing is assessed then.
+    ///   - language: the language of the reasons (the layer's `reasons` and the table's).
     public init(_ layer: Layer, source: String, kindField: String, data: PlanningData, corridors: [Corridor]? = nil,
-                unknownKinds: UnknownKindPolicy = .refuse) throws {
+                unknownKinds: UnknownKindPolicy = .refuse, language: Language = .en) throws {
         guard !layer.features.isEmpty else {
             throw ProjectInputError(message: "no projects to validate (the layer is empty)", location: source)
         }
@@ -62,15 +63,15 @@ public struct ProjectLayerValidation: Sendable {
                                     location: source)
         }
         let district = try data.district()
-        let context = ValidationContext(district: district, streets: data.streets, upgradeDistricts: PlanningData.named(data.upgradeDistricts),
+        let context = ValidationContext(district: district, districtName: data.districtNames, streets: data.streets, upgradeDistricts: PlanningData.named(data.upgradeDistricts),
                                         controlZones: PlanningData.named(data.controlZones), green: GreenPoints.zones(data.green),
                                         network: data.network, corridors: try corridors ?? Corridors.build(data.network, rules: data.rules, within: district))
         let projects = zip(layer.features, resolved).compactMap { f, key in
             f.geometry.map { ProjectToCheck(geometry: $0, kind: key, written: f[kindField].description) }
         }
         assessments = try ProjectValidation.assess(projects, context: context, rules: data.rules)
-        checked = ResultLayers.validation(layer, assessments, kinds: resolved)
-        table = try ProjectLayerValidation.table(checked, assessments, kindField: kindField, resolved: resolved)
+        checked = ResultLayers.validation(layer, assessments, kinds: resolved, language: language)
+        table = try ProjectLayerValidation.table(checked, assessments, kindField: kindField, resolved: resolved, language: language)
     }
 
     /// "line 4 (P07 光明小学)" for a table (whose ids are line numbers), "feature 2 (P07 ...)"
@@ -88,7 +89,7 @@ public struct ProjectLayerValidation: Sendable {
     }
 
     /// The verdict table, with each project's position in WGS 84.
-    static func table(_ checked: Layer, _ assessments: [ProjectAssessment], kindField: String, resolved: [String?]) throws -> Table {
+    static func table(_ checked: Layer, _ assessments: [ProjectAssessment], kindField: String, resolved: [String?], language: Language) throws -> Table {
         let toLonLat = try checked.crs.map { try Transformer.shared(from: $0, to: .wgs84) }
         let rows = try zip(checked.features.indices, assessments).map { i, a -> [String] in
             let f = checked.features[i]
@@ -104,7 +105,7 @@ public struct ProjectLayerValidation: Sendable {
             let id = ProjectLayerValidation.id(f)
             return [id.isEmpty ? f.id.map(String.init) ?? String(i + 1) : id, PlanningData.name(f), f[kindField].description, resolved[i] ?? "",
                     a.street ?? "", a.upgradeDistricts.joined(separator: ";"), a.controlZones.joined(separator: ";"),
-                    a.verdict.rawValue, a.reasons, lon, lat]
+                    a.verdict.rawValue, a.reasons(language), lon, lat]
         }
         return Table(title: "Project validation",
                      headers: ["project", "name", "kind", "kind_key", "street", "upgrade district", "control zones", "verdict", "reasons", "lon", "lat"],

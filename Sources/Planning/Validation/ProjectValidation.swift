@@ -1,4 +1,5 @@
 import GeoCore
+import GeoIO
 
 /// The verdict on one proposed project.
 public enum Verdict: String, Sendable, Comparable {
@@ -11,14 +12,17 @@ public enum Verdict: String, Sendable, Comparable {
     }
 }
 
-/// A rule that fired for a project, in plain words.
+/// A rule that fired for a project.
 public struct FiredRule: Sendable, Equatable {
-    /// A stable code: "outside-district", "review-zone", "review-kind", "setback", "takes-green".
+    /// A stable code: "outside-district", "review-zone", "review-kind", "unknown-kind", "setback", "takes-green".
     public let code: String
     /// What the rule does to the verdict.
     public let verdict: Verdict
-    /// Why, for a planner.
-    public let reason: String
+    /// Why, as data (words in either language).
+    public let why: ProjectReason
+
+    /// Why, for a planner, in English.
+    public var reason: String { why.text(.en) }
 }
 
 /// What validation found for one project.
@@ -37,14 +41,20 @@ public struct ProjectAssessment: Sendable {
     public let greenTouched: [String]
     /// Every rule that fired.
     public let rules: [FiredRule]
-    /// What was checked and found clear, in plain words (the reason of an ok verdict).
-    public let cleared: [String]
+    /// What was checked and found clear (the reason of an ok verdict).
+    public let cleared: [ProjectReason]
 
     /// The worst verdict of the rules that fired, ok when none did.
     public var verdict: Verdict { rules.map(\.verdict).max() ?? .ok }
-    /// Every fired rule's reason, joined; for an ok project, what it passed.
-    public var reasons: String {
-        rules.isEmpty ? "passed every check: " + cleared.joined(separator: "; ") : rules.map(\.reason).joined(separator: "; ")
+    /// Every fired rule's reason, joined; for an ok project, what it passed; in English.
+    public var reasons: String { reasons(.en) }
+
+    /// Every fired rule's reason in `language`, joined ("; ", or "；" in Chinese); for an ok
+    /// project, what it passed.
+    public func reasons(_ language: Language) -> String {
+        let separator = language == .zh ? "；" : "; "
+        guard rules.isEmpty else { return rules.map { $0.why.text(language) }.joined(separator: separator) }
+        return (language == .zh ? "通过全部校核：" : "passed every check: ") + cleared.map { $0.text(language) }.joined(separator: separator)
     }
     /// True when expert committee review is needed before design approval.
     public var needsExpertReview: Bool { rules.contains { $0.code.hasPrefix("review") } }
@@ -54,6 +64,8 @@ public struct ProjectAssessment: Sendable {
 public struct ValidationContext: Sendable {
     /// The district (projects outside it conflict).
     public let district: Geometry
+    /// The district's names, as reasons print them.
+    public let districtName: ProjectReason.Place
     /// The streets.
     public let streets: [Zone]
     /// The upgrade districts.
@@ -68,10 +80,11 @@ public struct ValidationContext: Sendable {
     public let corridors: [Corridor]
 
     /// Creates a context.
-    public init(district: Geometry, streets: [Zone], upgradeDistricts: [Zone],
+    public init(district: Geometry, districtName: ProjectReason.Place, streets: [Zone], upgradeDistricts: [Zone],
                 controlZones: [Zone], green: [Zone],
                 network: [NetworkFeature], corridors: [Corridor]) {
         self.district = district
+        self.districtName = districtName
         self.streets = streets
         self.upgradeDistricts = upgradeDistricts
         self.controlZones = controlZones
@@ -122,12 +135,12 @@ public enum ProjectValidation {
         return try projects.enumerated().map { index, project in
             let g = project.geometry
             var fired: [FiredRule] = []
-            var cleared: [String] = []
+            var cleared: [ProjectReason] = []
             if try !inDistrict.covers(g) {
                 fired.append(FiredRule(code: "outside-district", verdict: .conflict,
-                                       reason: try inDistrict.intersects(g) ? "extends outside Guangming District" : "lies outside Guangming District"))
+                                       why: .outside(district: context.districtName, partly: try inDistrict.intersects(g))))
             } else {
-                cleared.append("inside Guangming District")
+                cleared.append(.inside(district: context.districtName))
             }
             // The street is the one holding most of the project (its point for points).
             let streetHits = try streets.matches(g, .intersects)
@@ -135,27 +148,24 @@ public enum ProjectValidation {
                 .map { context.streets[$0].name }
             let zoneNames = try zones.matches(g, .intersects).map { context.controlZones[$0].name }
             let reviewZones = zoneNames.filter { rules.review.zones.contains($0) }
-            if let kind = project.kind {
-                if rules.review.kindsInZone.contains(kind), !reviewZones.isEmpty {
-                    fired.append(FiredRule(code: "review-zone", verdict: .needsReview,
-                                           reason: "a \(kind) project inside the landscape control zone \(reviewZones.joined(separator: ", ")) needs expert committee review"))
+            if let key = project.kind {
+                let kind = ProjectReason.Kind(key: key, word: rules.kinds.words[key]?.first)
+                if rules.review.kindsInZone.contains(key), !reviewZones.isEmpty {
+                    fired.append(FiredRule(code: "review-zone", verdict: .needsReview, why: .reviewZone(kind: kind, zones: reviewZones)))
                 }
-                if rules.review.kindsAnywhere.contains(kind) {
-                    fired.append(FiredRule(code: "review-kind", verdict: .needsReview,
-                                           reason: "\(kind) projects need expert committee review wherever they are"))
+                if rules.review.kindsAnywhere.contains(key) {
+                    fired.append(FiredRule(code: "review-kind", verdict: .needsReview, why: .reviewKind(kind: kind)))
                 }
                 if !fired.contains(where: { $0.code.hasPrefix("review") }) {
-                    cleared.append(reviewZones.isEmpty ? "in no review zone, and a \(kind) project needs no review elsewhere"
-                                   : "a \(kind) project needs no review in \(reviewZones.joined(separator: ", "))")
+                    cleared.append(.noReview(kind: kind, zones: reviewZones))
                 }
             } else {
-                fired.append(FiredRule(code: "unknown-kind", verdict: .needsReview,
-                                       reason: "the kind '\(project.written)' is not one the rules know, so whether it needs expert review was not decided: check it by hand"))
+                fired.append(FiredRule(code: "unknown-kind", verdict: .needsReview, why: .unknownKind(written: project.written)))
             }
             for v in buffers[index].violations {
-                fired.append(FiredRule(code: "setback", verdict: .conflict, reason: v.summary))
+                fired.append(FiredRule(code: "setback", verdict: .conflict, why: .setback(v)))
             }
-            if buffers[index].violations.isEmpty { cleared.append("outside every road and rail setback") }
+            if buffers[index].violations.isEmpty { cleared.append(.clearOfSetbacks) }
             var taken = 0.0
             var touched: [String] = []
             for i in try green.matches(g, .intersects) {
@@ -164,10 +174,9 @@ public enum ProjectValidation {
                 touched.append(context.green[i].name)
             }
             if !touched.isEmpty {
-                let amount = taken > 0 ? "takes \(Format.fixed(taken, 0)) m² of green space" : "sits in green space"
-                fired.append(FiredRule(code: "takes-green", verdict: .conflict, reason: "\(amount) (\(touched.joined(separator: ", ")))"))
+                fired.append(FiredRule(code: "takes-green", verdict: .conflict, why: .takesGreen(area: taken, places: touched)))
             } else {
-                cleared.append("takes no green space")
+                cleared.append(.noGreen)
             }
             return ProjectAssessment(street: street, upgradeDistricts: try districts.matches(g, .intersects).map { context.upgradeDistricts[$0].name },
                                      controlZones: zoneNames, buffer: buffers[index], greenTaken: taken, greenTouched: touched, rules: fired,

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     var unknownKind: UnknownKindPolicy = .refuse
     @Option(name: .customLong("projects-crs"), help: "The CRS of --projects when it has none or a wrong one, e.g. gcj02 for phone-app points.")
     var projectsCRS: String?
-    @Option(help: "The language of the web map's words (layer names, legend, popups): zh (default) or en.") var lang: Language = .zh
+    @Option(help: "The language of summary.md, the projects' reasons and the web map: zh (default) or en. File and field names stay English.") var lang: Language = .zh
 
     func run() throws {
         // Refused before minutes of work: a folder of the user's files is never replaced.

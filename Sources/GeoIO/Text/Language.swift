@@ -1,4 +1,4 @@
-/// The language of the words gmgeo writes for people (report text, web map): Chinese, the
+/// The language of the words gmgeo writes for people (report text, reasons, web map): Chinese, the
 /// planners' language, by default.
 public enum Language: String, CaseIterable, Sendable {
     /// Simplified Chinese.

@@ -13,9 +13,11 @@ public enum Report {
     /// - Parameters:
     ///   - projects: the projects to validate (in the working CRS) and how to name their source.
     ///   - language: the language of the summary, the reasons and the web map.
+    ///   - date: the day on report.docx's title page.
     ///   - step: called with the name of each step as it starts (for progress).
     public static func build(data: PlanningData, projects: (layer: Layer, source: String)?, kindField: String,
-                             unknownKinds: UnknownKindPolicy, language: Language = .zh, step: (String) -> Void) throws -> ReportFiles {
+                             unknownKinds: UnknownKindPolicy, language: Language = .zh, date: Date = Date(),
+                             step: (String) -> Void) throws -> ReportFiles {
         let crs = try CRS(data.rules.workingCRS)
         let district = try data.district()
         var files = ReportFiles()
@@ -105,7 +107,17 @@ public enum Report {
         files.web(WebMap(title: language == .zh ? "\(name)全域景观提升 成果图" : "\(name) landscape upgrade: results", language: language,
                          credit: SourceLine.text(for: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]),
                          layers: web.filter { $0.layer.features.contains { $0.geometry != nil } }))
-        files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
+        let inputs = [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]
+        let sources = SourceLine.text(for: inputs, language: language)
+        let word = WordReport(title: summary.title, subtitle: language == .zh ? "gmgeo 分析成果 · 数据文件夹 \(data.folder.lastPathComponent)"
+                                  : "gmgeo analysis · data folder \(data.folder.lastPathComponent)",
+                              date: WordReport.day(of: date), sources: sources + "\n\n" + ReportSummary.caveat(inputs, language: language), language: language)
+        // The summary lists report.docx where pandoc will make it: known before the text is.
+        var names = files.names + ["summary.md"]
+        if WordReport.pandoc() != nil { names.append("report.docx") }
+        let text = summary.markdown(files: names)
+        files.text(text, "summary.md")
+        files.word(word, summary: text)
         return files
     }
 }

@@ -11,6 +11,7 @@ public struct ReportFiles {
     private var texts: [(String, String)] = []
     private var maps: [(layers: [MapLayer], title: String, name: String, credit: String)] = []
     private var webMap: WebMap?
+    private var word: (report: WordReport, summary: String, pandoc: String)?
     /// The web map's folder inside the report.
     public static let webFolder = "map"
 
@@ -21,11 +22,12 @@ public struct ReportFiles {
          "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
          "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
             + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] }
-            + [webFolder])
+            + [webFolder, "report.docx"])
 
     /// The files' names.
     public var names: [String] {
         layers.map(\.1) + texts.map(\.1) + maps.flatMap { ["\($0.name).png", "\($0.name).pdf"] } + (webMap == nil ? [] : [ReportFiles.webFolder + "/index.html"])
+            + (word == nil ? [] : ["report.docx"])
     }
 
     /// A map drawn at commit time as `name`.png (150 dpi) and `name`.pdf, A4 landscape; its
@@ -44,6 +46,16 @@ public struct ReportFiles {
             warnings.append("the web map (\(ReportFiles.webFolder)/index.html) is left out: \(missing)")
         } else {
             webMap = map
+        }
+    }
+
+    /// report.docx from the summary, made by pandoc at commit time after the maps it embeds;
+    /// left out with a warning where pandoc is not installed.
+    mutating func word(_ report: WordReport, summary: String) {
+        if let pandoc = WordReport.pandoc() {
+            word = (report, summary, pandoc)
+        } else {
+            warnings.append("report.docx is left out: pandoc is not installed (apt-get install pandoc)")
         }
     }
 
@@ -68,6 +80,7 @@ public struct ReportFiles {
                 return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
             try webMap?.write(into: staging.folder.appendingPathComponent(ReportFiles.webFolder))
+            if let word { try word.report.write(summary: word.summary, into: staging.folder, pandoc: word.pandoc) }
         } catch {
             staging.discard()
             throw error

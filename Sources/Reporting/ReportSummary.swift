@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import MapRender
 import Planning
 
 /// summary.md: the report a planner reads top to bottom. No dates or timings, so running the
@@ -22,7 +23,7 @@ struct ReportSummary {
     /// The Chinese or the English text.
     private func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    private func table(_ t: Table) -> String { ReportWords.table(t, language).markdown() }
+    private func table(_ t: Table) -> String { ReportWords.table(t, language).markdown(proportional: true) }
 
     mutating func greenService(_ r: GreenServiceResult) {
         let meeting = r.rows.filter(\.meetsTarget)
@@ -111,8 +112,15 @@ struct ReportSummary {
         \(say("共\(assessments.count)个项目：\(ok)个通过，\(reviewed)个需专家评审，\(conflict)个存在冲突；\(review)个须在设计审批前经专家委员会评审（`projects-validated.geojson`）。",
                "\(assessments.count) projects: \(ok) ok, \(reviewed) need review, \(conflict) in conflict; \(review) need expert committee review before design approval (`projects-validated.geojson`)."))
 
-        \(self.table(table))
+        \(self.table(ReportSummary.columns(table, dropping: ["kind_key", "lon", "lat"])))
         """)
+    }
+
+    /// The table without some columns (positions and keys stay in the CSV and GeoJSON; a page
+    /// of the report has room for the reasons).
+    static func columns(_ t: Table, dropping: Set<String>) -> Table {
+        let keep = t.headers.indices.filter { !dropping.contains(t.headers[$0]) }
+        return Table(title: t.title, headers: keep.map { t.headers[$0] }, rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : "" } })
     }
 
     /// Which input layers are real and which schematic, by feature count, from each feature's
@@ -125,13 +133,11 @@ struct ReportSummary {
             if s.hasPrefix("fictional") { return "schematic" }
             return kinds.first { s.hasPrefix($0) } ?? "own"
         }
-        let layerNames = ["boundary": "边界", "roads": "道路", "rail": "轨道", "stations": "站点", "control-zones": "景观管控区",
-                          "upgrade-districts": "提升片区", "green": "绿地"]
         let total = layers.reduce(0) { $0 + $1.features.count }
         let parts = (kinds + ["own"]).compactMap { k -> String? in
             let per = layers.compactMap { layer -> String? in
                 let n = layer.features.filter { kind($0) == k }.count
-                return n == 0 ? nil : "\(zh ? layerNames[layer.name] ?? layer.name : layer.name) \(n)/\(layer.features.count)"
+                return n == 0 ? nil : "\(SourceLine.layerName(layer.name, language)) \(n)/\(layer.features.count)"
             }
             let n = layers.reduce(0) { sum, layer in sum + layer.features.filter { kind($0) == k }.count }
             let label = zh ? ["real": "个为真实数据", "schematic": "个为依据公开资料绘制的示意数据、未经测量", "derived": "个由其他图层推导",

@@ -1,29 +1,20 @@
 import Foundation
+import TestSupport
 
 /// Chromium (Debian's `chromium`, run headless) driving a page from file://, for the web map
 /// tests. Found on PATH or at GMGEO_CHROMIUM; tests skip with a message where there is none,
-/// and fail where GMGEO_REQUIRE_BROWSER=1 (CI installs it).
+/// and fail where GMGEO_REQUIRE_TOOLS=1 (CI installs it).
 struct HeadlessBrowser {
     let executable: String
     /// The page's viewport: the same in --dump-dom and --screenshot runs, so positions the
     /// page reports in one run are the pixels of the other's screenshot.
     static let window = (width: 1400, height: 900)
 
-    /// The installed browser, or nil.
+    /// The installed browser (GMGEO_CHROMIUM, else on PATH), or nil.
     static func find() -> HeadlessBrowser? {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["GMGEO_CHROMIUM"] { return HeadlessBrowser(executable: path) }
-        let folders = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
-                return HeadlessBrowser(executable: folder + "/" + name)
-            }
-        }
-        return nil
+        if let path = ProcessInfo.processInfo.environment["GMGEO_CHROMIUM"] { return HeadlessBrowser(executable: path) }
+        return ExternalTool.path(["chromium", "chromium-browser", "google-chrome"]).map(HeadlessBrowser.init)
     }
-
-    /// True where a missing browser fails the test instead of skipping it.
-    static var required: Bool { ProcessInfo.processInfo.environment["GMGEO_REQUIRE_BROWSER"] == "1" }
 
     /// The page's DOM after it ran (timers advanced up to `budget` ms of virtual time), and
     /// the URLs of every network request the page made (from Chromium's net log).

@@ -95,7 +95,7 @@ struct WebMapBrowserTests {
     /// The browser, or nil after recording why the test does not run.
     static func browser() throws -> HeadlessBrowser? {
         if let browser = HeadlessBrowser.find() { return browser }
-        if HeadlessBrowser.required { Issue.record("GMGEO_REQUIRE_BROWSER=1 but no chromium found (apt-get install chromium)") }
+        if ExternalTool.required { Issue.record("GMGEO_REQUIRE_TOOLS=1 but no chromium found (apt-get install chromium)") }
         print("skipped: no chromium on PATH (apt-get install chromium, or set GMGEO_CHROMIUM)")
         return nil
     }

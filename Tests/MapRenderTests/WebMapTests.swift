@@ -13,7 +13,7 @@ extension MapRenderTests {
         /// installs it, fails instead of skipping).
         static func leafletPresent() -> Bool {
             guard let missing = WebMap.missingLeaflet() else { return true }
-            if ProcessInfo.processInfo.environment["GMGEO_REQUIRE_BROWSER"] == "1" { Issue.record("\(missing)") }
+            if ExternalTool.required { Issue.record("\(missing)") }
             print("skipped: \(missing)")
             return false
         }

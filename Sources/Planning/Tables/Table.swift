@@ -17,12 +17,21 @@ public struct Table: Sendable, Equatable {
         self.rows = rows
     }
 
-    /// GitHub-flavoured Markdown, pipes in cells escaped.
-    public func markdown() -> String {
+    /// GitHub-flavoured Markdown, pipes in cells escaped. `proportional` sizes the dashes of
+    /// the separator line to each column's widest cell: pandoc takes its Word column widths
+    /// from them, so a column of reasons gets the room a column of ids does not need.
+    public func markdown(proportional: Bool = false) -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |"
         }
-        return ([line(headers), "|" + String(repeating: "---|", count: headers.count)] + rows.map(line)).joined(separator: "\n") + "\n"
+        let dashes = headers.indices.map { i -> Int in
+            guard proportional else { return 3 }
+            // Display width: a Chinese character takes about two Latin ones.
+            let widest = ([headers] + rows).map { row in i < row.count ? row[i].unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } : 0 }.max() ?? 3
+            // Square-root weights: long texts get more room than short ones, short ones enough.
+            return 6 + Int((4 * Double(min(widest, 200)).squareRoot()).rounded())
+        }
+        return ([line(headers), "|" + dashes.map { String(repeating: "-", count: $0) + "|" }.joined()] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 CSV (UTF-8, with a byte-order mark so spreadsheet programs show Chinese right).

@@ -7,9 +7,9 @@ set -euo pipefail
 # cairo and the Noto CJK fonts for MapRender; poppler-utils (pdftotext) for the map tests.
 # libjs-leaflet for the report's offline web map (copied into it); pandoc for report.docx.
 # For the tests only: chromium (headless) drives the web map, unzip and LibreOffice Writer
-# read report.docx back, PostgreSQL + PostGIS for the PostGIS tests (Scripts/start-postgis.sh).
+# read report.docx back, python3-qgis opens report.qgs (Scripts/check-qgis-project.py), PostgreSQL + PostGIS for the PostGIS tests (Scripts/start-postgis.sh).
 packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev libcairo2-dev fonts-noto-cjk poppler-utils
-          libjs-leaflet pandoc chromium unzip libreoffice-writer-nogui postgresql-15 postgresql-15-postgis-3)
+          libjs-leaflet pandoc chromium unzip libreoffice-writer-nogui python3-qgis postgresql-15 postgresql-15-postgis-3)
 
 missing=()
 for p in "${packages[@]}"; do

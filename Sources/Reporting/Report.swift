@@ -81,9 +81,10 @@ public enum Report {
                       title: "项目选址校核 · Project validation", name: "map-projects",
                       sources: [data.boundary, data.controlZones, data.roads, validated])
         }
-        // The web map: every result over the district's own lines (no base tiles offline).
+        // The web map and the QGIS project: every result over the district's own lines (no
+        // base tiles offline), each layer styled as on the printed maps.
         let green = try GreenPoints.circles(data.green, location: "green")
-        var web: [WebMapLayer] = [
+        var shown: [WebMapLayer] = [
             WebMapLayer(id: "green-service", layer: serviceLayers.zones, style: Palette.style(for: "green-service"), visible: false),
             WebMapLayer(id: "green-service-gaps", layer: serviceLayers.gaps, style: Palette.style(for: "green-service-gaps"), visible: false),
             WebMapLayer(id: "road-belts", layer: ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones,
@@ -101,21 +102,22 @@ public enum Report {
             WebMapLayer(id: "green-gap-links", layer: networkLayers.gaps, style: Palette.style(for: "green-gap-links")),
         ]
         if let validated = summary.validatedLayer {
-            web.append(WebMapLayer(id: "projects-validated", layer: validated, style: Palette.style(for: "projects-validated")))
+            shown.append(WebMapLayer(id: "projects-validated", layer: validated, style: Palette.style(for: "projects-validated")))
         }
-        let name = language == .zh ? data.districtName : (data.boundary.features.first { $0["class"] == .string("district") }?["name_en"].description ?? data.districtName)
-        files.web(WebMap(title: language == .zh ? "\(name)全域景观提升 成果图" : "\(name) landscape upgrade: results", language: language,
-                         credit: SourceLine.text(for: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]),
-                         layers: web.filter { $0.layer.features.contains { $0.geometry != nil } }))
+        shown = shown.filter { $0.layer.features.contains { $0.geometry != nil } }
         let inputs = [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]
+        let names = data.districtNames
+        let mapTitle = language == .zh ? "\(names.zh)全域景观提升 成果图" : "\(names.en) landscape upgrade: results"
+        files.web(WebMap(title: mapTitle, language: language, credit: SourceLine.text(for: inputs), layers: shown))
+        try ReportQGIS.add(shown, title: mapTitle, crs: crs, language: language, to: &files)
         let sources = SourceLine.text(for: inputs, language: language)
         let word = WordReport(title: summary.title, subtitle: language == .zh ? "gmgeo 分析成果 · 数据文件夹 \(data.folder.lastPathComponent)"
                                   : "gmgeo analysis · data folder \(data.folder.lastPathComponent)",
                               date: WordReport.day(of: date), sources: sources + "\n\n" + ReportSummary.caveat(inputs, language: language), language: language)
         // The summary lists report.docx where pandoc will make it: known before the text is.
-        var names = files.names + ["summary.md"]
-        if WordReport.pandoc() != nil { names.append("report.docx") }
-        let text = summary.markdown(files: names)
+        var listed = files.names + ["summary.md"]
+        if WordReport.pandoc() != nil { listed.append("report.docx") }
+        let text = summary.markdown(files: listed)
         files.text(text, "summary.md")
         files.word(word, summary: text)
         return files

@@ -22,7 +22,9 @@ public struct ReportFiles {
          "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
          "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
             + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] }
-            + [webFolder, "report.docx"])
+            + [webFolder, "report.docx", "report.qgs", "inputs"]
+            + ["corridors", "road-belts", "green-service", "green-service-gaps", "green-patches", "green-links", "green-gap-links",
+               "projects-validated"].map { "\($0).qml" })
 
     /// The files' names.
     public var names: [String] {
@@ -68,6 +70,10 @@ public struct ReportFiles {
     public func commit(to folder: String) throws {
         let staging = try Staging(for: folder)
         do {
+            // Some files live in subfolders (inputs/).
+            for name in Set((layers.map(\.1) + texts.map(\.1)).filter { $0.contains("/") }.map { ($0 as NSString).deletingLastPathComponent }) {
+                try FileManager.default.createDirectory(at: staging.folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            }
             for (layer, name) in layers { try LayerWriter(format: .geojson).write(layer, to: staging.folder.appendingPathComponent(name).path) }
             for (text, name) in texts { try Data(text.utf8).write(to: staging.folder.appendingPathComponent(name)) }
             // Each map file is independent: draw them on every core.

@@ -70,7 +70,8 @@ public enum Report {
         files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
                    (data.boundary, "boundary")], title: "绿地服务覆盖 \(Format.fixed(data.rules.greenService.greenRadius, 0)) m / \(Format.fixed(data.rules.greenService.parkRadius, 0)) m · Green-space service", name: "map-green-service",
                   sources: [data.boundary, data.green])
-        files.map([(corridorLayer, "corridors"), (data.roads, "roads"), (data.rail, "rail"),
+        // Corridors over thin roads: the strips' edges must show beside the road lines at 1:100,000.
+        files.map([(data.roads, "roads-context"), (data.rail, "rail"), (corridorLayer, "corridors"),
                    (data.stations, "stations"), (data.boundary, "boundary")], title: "景观控制带 · Landscape corridors", name: "map-corridors",
                   sources: [data.roads, data.rail, data.stations, data.boundary])
         files.map([(data.boundary, "boundary"), (networkLayers.patches, "green-patches"), (networkLayers.links, "green-links"),

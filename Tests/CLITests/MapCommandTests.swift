@@ -18,6 +18,13 @@ struct MapCommandTests {
                                               "--extent-of", "upgrade-districts:楼村北", "--dpi", "72", "--label", "roads=name_zh"])
         #expect(framed.status == 0, "\(framed.stderr)")
         #expect(framed.stderr.contains("1:"))
+        // A map of part of the district shows the district in an inset, unless told not to.
+        #expect(framed.stderr.contains("inset: boundary"), "\(framed.stderr)")
+        let bare = try CommandRunner.gmgeo(["map", "boundary", "roads", "-o", folder.path("b.png"), "--dpi", "72",
+                                            "--extent-of", "upgrade-districts:楼村北", "--no-inset"])
+        #expect(bare.status == 0 && !bare.stderr.contains("inset"), "\(bare.stderr)")
+        let whole = try CommandRunner.gmgeo(["map", "boundary", "roads", "-o", folder.path("w.png"), "--dpi", "72"])
+        #expect(whole.status == 0 && !whole.stderr.contains("inset"), "\(whole.stderr)")
     }
 
     @Test("bad input: one line, exit 2, no map file", arguments: [

@@ -11,6 +11,8 @@ final class Canvas {
     private let cr: OpaquePointer
     private let path: String
     private var finished = false
+    /// The smallest text drawn so far, in mm (the print-size check).
+    private(set) var smallestText = Double.infinity
     /// The font for all text: Noto Sans CJK covers Chinese and Latin.
     static let fontFamily = "Noto Sans CJK SC"
 
@@ -82,19 +84,46 @@ final class Canvas {
     func unclip() { cairo_restore(cr) }
 
     /// A polygon given as rings (shell then holes) in page millimetres; holes by even-odd.
-    func polygon(_ rings: [[(Double, Double)]], fill: Color?, stroke: Color?, width: Double, dashes: [Double] = []) {
-        cairo_new_path(cr)
-        for ring in rings {
-            guard let first = ring.first else { continue }
-            cairo_move_to(cr, first.0, first.1)
-            for p in ring.dropFirst() { cairo_line_to(cr, p.0, p.1) }
-            cairo_close_path(cr)
+    /// `hatch` draws 45° lines every `Canvas.hatchSpacing` mm inside it, on one page-wide grid
+    /// so neighbouring polygons' lines meet.
+    func polygon(_ rings: [[(Double, Double)]], fill: Color?, stroke: Color?, width: Double, dashes: [Double] = [], hatch: Color? = nil) {
+        func outline() {
+            cairo_new_path(cr)
+            for ring in rings {
+                guard let first = ring.first else { continue }
+                cairo_move_to(cr, first.0, first.1)
+                for p in ring.dropFirst() { cairo_line_to(cr, p.0, p.1) }
+                cairo_close_path(cr)
+            }
         }
+        outline()
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
         if let fill, fill.alpha > 0 {
             set(fill)
-            stroke == nil ? cairo_fill(cr) : cairo_fill_preserve(cr)
+            cairo_fill(cr)
         }
+        if let hatch, hatch.alpha > 0 {
+            cairo_save(cr)
+            outline()
+            cairo_clip(cr)
+            var (x1, y1, x2, y2) = (0.0, 0.0, 0.0, 0.0)
+            cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
+            // Lines x - y = c, c on multiples of the spacing along x.
+            let step = Canvas.hatchSpacing * 2.0.squareRoot()
+            var c = ((x1 - y2) / step).rounded(.down) * step
+            cairo_new_path(cr)
+            while c <= x2 - y1 {
+                cairo_move_to(cr, c + y1, y1)
+                cairo_line_to(cr, c + y2, y2)
+                c += step
+            }
+            set(hatch)
+            cairo_set_line_width(cr, Canvas.hatchWidth)
+            dash([])
+            cairo_stroke(cr)
+            cairo_restore(cr)
+        }
+        outline()
         if let stroke, stroke.alpha > 0, width > 0 {
             set(stroke)
             cairo_set_line_width(cr, width)
@@ -103,6 +132,10 @@ final class Canvas {
         }
         cairo_new_path(cr)
     }
+
+    /// Hatch line spacing and width, mm: visible at 1:100,000 through road lines, light enough to
+    /// read the fill beneath.
+    static let hatchSpacing = 1.2, hatchWidth = 0.18
 
     /// A polyline in page millimetres.
     func line(_ points: [(Double, Double)], color: Color, width: Double, dashes: [Double] = []) {
@@ -152,6 +185,7 @@ final class Canvas {
     /// Text with its baseline-left at `p`, turned by `angle` radians; a halo drawn first when given.
     func text(_ text: String, at p: (Double, Double), size: Double, color: Color, halo: Color? = nil, bold: Bool = false,
               angle: Double = 0) {
+        smallestText = min(smallestText, size)
         cairo_save(cr)
         defer { cairo_restore(cr) }
         cairo_translate(cr, p.0, p.1)

@@ -114,9 +114,21 @@ public struct QGISStyle: Sendable {
                 ("color", QGISStyle.rgba(s.fill)), ("style", s.fill == nil ? "no" : "solid"), ("outline_color", QGISStyle.rgba(s.stroke)),
                 ("outline_style", s.stroke == nil ? "no" : s.dashes.isEmpty ? "solid" : "dash"), ("outline_width", QGISStyle.number(s.width)),
                 ("outline_width_unit", "MM"), ("joinstyle", "round"),
-            ]) + "</layer>"
+            ]) + "</layer>" + hatchLayer(s.hatch)
         }
         return "<symbol type=\"\(symbolType)\" name=\"\(name)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\(layer)</symbol>"
+    }
+
+    /// The print maps' 45° hatch as a QGIS line pattern fill (same spacing and line width).
+    private func hatchLayer(_ hatch: Color?) -> String {
+        guard let hatch, hatch.alpha > 0 else { return "" }
+        let line = "<symbol type=\"line\" name=\"@0@1\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\"><layer class=\"SimpleLine\" enabled=\"1\" pass=\"0\" locked=\"0\">"
+            + props([("line_color", QGISStyle.rgba(hatch)), ("line_style", "solid"), ("line_width", QGISStyle.number(Canvas.hatchWidth)), ("line_width_unit", "MM")])
+            + "</layer></symbol>"
+        return "<layer class=\"LinePatternFill\" enabled=\"1\" pass=\"0\" locked=\"0\">"
+            + props([("angle", "45"), ("distance", QGISStyle.number(Canvas.hatchSpacing)), ("distance_unit", "MM"), ("color", QGISStyle.rgba(hatch)),
+                     ("line_width", QGISStyle.number(Canvas.hatchWidth)), ("line_width_unit", "MM")])
+            + line + "</layer>"
     }
 
     private func props(_ pairs: [(String, String)]) -> String {

@@ -36,7 +36,7 @@ enum Furniture {
                 canvas.line([(sx, sy), (sx + swatch, sy)], color: symbol.stroke ?? Palette.ink, width: symbol.width, dashes: symbol.dashes)
             default:
                 canvas.polygon([[(sx, sy - 1.4), (sx + swatch, sy - 1.4), (sx + swatch, sy + 1.4), (sx, sy + 1.4)]],
-                               fill: symbol.fill, stroke: symbol.stroke, width: min(symbol.width, 0.4), dashes: symbol.dashes)
+                               fill: symbol.fill, stroke: symbol.stroke, width: min(symbol.width, 0.4), dashes: symbol.dashes, hatch: symbol.hatch)
             }
             canvas.text(row.0, at: (sx + swatch + 2, top + 3), size: text, color: Palette.ink)
         }
@@ -52,9 +52,9 @@ enum Furniture {
         canvas.polygon([[(x, y), (x + length / 2, y), (x + length / 2, y + 1.2), (x, y + 1.2)]], fill: Palette.ink, stroke: Palette.ink, width: 0.2)
         canvas.polygon([[(x + length / 2, y), (x + length, y), (x + length, y + 1.2), (x + length / 2, y + 1.2)]], fill: Palette.paper,
                        stroke: Palette.ink, width: 0.2)
-        canvas.text("0", at: (x - 0.6, y - 1), size: 2.2, color: Palette.ink)
+        canvas.text("0", at: (x - 0.6, y - 1), size: Palette.smallestText, color: Palette.ink)
         let label = metres >= 1000 ? "\(format(metres / 1000)) km" : "\(format(metres)) m"
-        canvas.text(label, at: (x + length - 1, y - 1), size: 2.2, color: Palette.ink)
+        canvas.text(label, at: (x + length - 1, y - 1), size: Palette.smallestText, color: Palette.ink)
         return metres
     }
 

@@ -38,6 +38,8 @@ public struct RenderReport: Sendable {
     public let scaleDenominator: Double
     /// Features drawn per layer title.
     public let featuresDrawn: [String: Int]
+    /// The smallest text on the page (labels, legend, scale bar, source line), in mm.
+    public let smallestText: Double
 }
 
 /// Draws layers onto a page with title, legend, scale bar, north arrow and attribution.
@@ -88,6 +90,9 @@ public enum MapRenderer {
         var legendSymbols: [RenderReport.LegendEntry: (LayerStyle.Symbol, GeometryType)] = [:]
         var candidates: [LabelCandidate] = []
         var drawn: [String: Int] = [:]
+        // The legend lists what shows inside the frame: a feature whose box crosses the frame
+        // but whose shape stays outside it (a diagonal road past a corner) is not drawn.
+        let frameShape = try PreparedGeometry(try Geometry.rectangle(extent))
         for (order, mapLayer) in layers.enumerated() {
             let style = mapLayer.style
             let ordered = mapLayer.layer.features.enumerated().sorted { (style.drawRank($0.element), $0.offset) < (style.drawRank($1.element), $1.offset) }
@@ -95,6 +100,10 @@ public enum MapRenderer {
                 guard let g = f.geometry, let e = g.envelope, e.intersects(extent) else { continue }
                 let (label, symbol) = style.classify(f)
                 let s = symbol.faded(style.opacity)
+                let inside = extent.contains(x: e.minX, y: e.minY) && extent.contains(x: e.maxX, y: e.maxY)
+                // An area drawn as an outline only shows where its outline crosses the frame.
+                let outlineOnly = (g.type == .polygon || g.type == .multiPolygon) && (s.fill?.alpha ?? 0) == 0 && (s.hatch?.alpha ?? 0) == 0
+                guard try inside || frameShape.intersects(outlineOnly ? g.boundary() : g) else { continue }
                 try paint(g, s, canvas, view)
                 drawn[style.title, default: 0] += 1
                 let entry = RenderReport.LegendEntry(layer: style.title, label: label)
@@ -129,9 +138,9 @@ public enum MapRenderer {
         let credit = page.attribution.isEmpty ? "" : page.attribution + " · "
         // The CRS the map was drawn in, as the layers say.
         let drawnIn = layers.lazy.compactMap { $0.layer.crs?.description }.first ?? "unknown CRS"
-        canvas.text(credit + "\(drawnIn) · 1:\(Furniture.roundScale(view.denominator))", at: (m, page.heightMM - m + 1), size: 2.1, color: Palette.grey)
+        canvas.text(credit + "\(drawnIn) · 1:\(Furniture.roundScale(view.denominator))", at: (m, page.heightMM - m + 1), size: Palette.smallestText, color: Palette.grey)
         return RenderReport(legend: entries, labels: placed.map { ($0.text, $0.box, $0.angle) }, droppedLabels: candidates.count - placed.count,
-                            scaleBarMetres: bar, scaleDenominator: view.denominator, featuresDrawn: drawn)
+                            scaleBarMetres: bar, scaleDenominator: view.denominator, featuresDrawn: drawn, smallestText: canvas.smallestText)
     }
 
     /// Draws one geometry with a symbol.
@@ -139,7 +148,8 @@ public enum MapRenderer {
         switch g.type {
         case .polygon, .multiPolygon:
             for rings in g.polygonRings {
-                canvas.polygon(rings.map { $0.map { view.page($0.x, $0.y) } }, fill: s.fill, stroke: s.stroke, width: s.width, dashes: s.dashes)
+                canvas.polygon(rings.map { $0.map { view.page($0.x, $0.y) } }, fill: s.fill, stroke: s.stroke, width: s.width, dashes: s.dashes,
+                               hatch: s.hatch)
             }
         case .lineString, .linearRing, .multiLineString:
             guard let stroke = s.stroke ?? s.fill else { return }

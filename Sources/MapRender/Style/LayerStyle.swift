@@ -17,16 +17,19 @@ public struct LayerStyle: Sendable {
         public var point: PointSymbol
         /// Point symbol size in mm.
         public var size: Double
+        /// 45° hatch lines over an area's fill (nil: none).
+        public var hatch: Color?
 
         /// Creates a symbol.
         public init(fill: Color? = nil, stroke: Color? = Color(0.2, 0.2, 0.2), width: Double = 0.25, dashes: [Double] = [],
-                    point: PointSymbol = .circle, size: Double = 2) {
+                    point: PointSymbol = .circle, size: Double = 2, hatch: Color? = nil) {
             self.fill = fill
             self.stroke = stroke
             self.width = width
             self.dashes = dashes
             self.point = point
             self.size = size
+            self.hatch = hatch
         }
 
         /// The symbol with its fill and stroke at `opacity`.
@@ -34,6 +37,7 @@ public struct LayerStyle: Sendable {
             var s = self
             s.fill = fill.map { $0.withAlpha($0.alpha * opacity) }
             s.stroke = stroke.map { $0.withAlpha($0.alpha * opacity) }
+            s.hatch = hatch.map { $0.withAlpha($0.alpha * opacity) }
             return s
         }
     }

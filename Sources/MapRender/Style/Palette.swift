@@ -21,6 +21,12 @@ public enum Palette {
     /// Secondary lines and text.
     public static let grey = Color(0.55, 0.55, 0.55)
 
+    /// The smallest text on a printed map, mm: 6 pt (2.12 mm) is the least an A4 print reads
+    /// at arm's length; labels, legend, scale bar and source line stay at or above it.
+    public static let smallestText = 2.2
+    /// Labels of features, mm (6.8 pt); secondary labels (stations, districts, ids) 2.2 mm.
+    static let labelText = 2.4
+
     /// A light-to-dark ramp of `n` colours for graduated styles (yellow-green-blue).
     public static func ramp(_ n: Int) -> [Color] {
         let stops = [Color("#FFFFCC") ?? paper, Color("#A1DAB4") ?? paper, Color("#41B6C4") ?? paper, Color("#225EA8") ?? ink]
@@ -60,7 +66,7 @@ public enum Palette {
                               classification: .categorized(field: "class", classes: [
                                   ("rail-hub", "枢纽 Rail hub", S(fill: blue, stroke: ink, point: .square, size: 2.6)),
                                   ("metro-station", "地铁站 Metro station", S(fill: paper, stroke: blue, point: .circle, size: 1.8)),
-                              ]), labelField: "name_zh", labelSize: 2.0)
+                              ]), labelField: "name_zh", labelSize: smallestText)
         case "green":
             return LayerStyle(title: "绿地 Green", symbol: S(fill: green.withAlpha(0.75), stroke: green, width: 0.15))
         case "green-patches":
@@ -70,33 +76,45 @@ public enum Palette {
             return LayerStyle(title: "景观管控区 Control zones", symbol: S(fill: orange.withAlpha(0.12), stroke: orange, width: 0.3),
                               classification: .categorized(field: "class", classes: [
                                   ("named-zone", "重点管控区 Named zone", S(fill: orange.withAlpha(0.25), stroke: orange, width: 0.4)),
-                                  ("derived-strip", "沿线控制带 Strip", S(fill: purple.withAlpha(0.08), stroke: nil, width: 0)),
+                                  // Hatched and outlined: a strip along a road must show through the road line at 1:100,000.
+                                  ("derived-strip", "沿线控制带 Strip", S(fill: purple.withAlpha(0.06), stroke: purple.withAlpha(0.7), width: 0.2,
+                                                                       dashes: [1, 0.6], hatch: purple.withAlpha(0.45))),
                               ]), labelField: nil)
         case "upgrade-districts":
             return LayerStyle(title: "提升片区 Upgrade districts", symbol: S(fill: nil, stroke: purple, width: 0.45, dashes: [1.2, 0.6]),
-                              labelField: "name_zh", labelSize: 2.0)
+                              labelField: "name_zh", labelSize: smallestText)
         case "projects-sample", "projects-validated":
-            return LayerStyle(title: "项目 Projects", symbol: S(fill: purple, stroke: ink, width: 0.15, point: .triangle, size: 2.2),
+            // 3.2 mm triangles read at A4; each labelled by its id (the report sets the id field).
+            return LayerStyle(title: "项目 Projects", symbol: S(fill: purple, stroke: ink, width: 0.2, point: .triangle, size: 3.2),
                               classification: .categorized(field: "verdict", classes: [
-                                  ("ok", "通过 ok", S(fill: green, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
-                                  ("needs-review", "需专家评审 needs review", S(fill: orange, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
-                                  ("conflict", "冲突 conflict", S(fill: red, stroke: ink, width: 0.15, point: .triangle, size: 2.2)),
-                              ]))
+                                  ("ok", "通过 ok", S(fill: green, stroke: ink, width: 0.2, point: .triangle, size: 3.2)),
+                                  ("needs-review", "需专家评审 needs review", S(fill: orange, stroke: ink, width: 0.2, point: .triangle, size: 3.2)),
+                                  ("conflict", "冲突 conflict", S(fill: red, stroke: ink, width: 0.2, point: .triangle, size: 3.2)),
+                              ]), labelField: "project_id", labelSize: smallestText)
         case "green-service", "road-belts", "coverage":
             // One look, a title naming what each share is of (the web map lists them side by side).
             let title = ["green-service": "绿地服务覆盖比例 Share served by green", "road-belts": "道路景观带覆盖比例 Share in road belts"][name]
             return LayerStyle(title: title ?? "覆盖比例 Share covered", symbol: S(fill: paper, stroke: grey, width: 0.3),
                               classification: .graduated(field: "share", breaks: [0.2, 0.4, 0.6, 0.8], colors: ramp(5)), labelField: "name_zh")
         case "green-service-gaps", "coverage-gaps":
+            // Hatched over the streets' fills: both stay readable and match their legend swatches.
             return LayerStyle(title: name == "green-service-gaps" ? "绿地服务缺口 Not served" : "未覆盖 Not covered",
-                              symbol: S(fill: red.withAlpha(0.18), stroke: nil, width: 0))
+                              symbol: S(fill: nil, stroke: nil, width: 0, hatch: red.withAlpha(0.75)))
         case "corridors":
-            return LayerStyle(title: "控制带 Corridors", symbol: S(fill: orange.withAlpha(0.2), stroke: nil, width: 0),
+            // Outlined in their colour: a 30 m strip is 0.3 mm a side at 1:100,000, so its edges,
+            // not its fill, show it beside the (thin, "roads-context") road line.
+            return LayerStyle(title: "控制带 Corridors", symbol: S(fill: orange.withAlpha(0.25), stroke: orange, width: 0.15),
                               classification: .categorized(field: "class", classes: [
-                                  ("expressway", "快速路两侧 Expressway", S(fill: red.withAlpha(0.25), stroke: nil, width: 0)),
-                                  ("arterial", "主干道两侧 Arterial", S(fill: orange.withAlpha(0.22), stroke: nil, width: 0)),
-                                  ("rail", "轨道沿线 Rail", S(fill: blue.withAlpha(0.2), stroke: nil, width: 0)),
-                                  ("station", "站点周边 Station area", S(fill: purple.withAlpha(0.15), stroke: nil, width: 0)),
+                                  ("expressway", "快速路两侧 Expressway", S(fill: red.withAlpha(0.3), stroke: red, width: 0.15)),
+                                  ("arterial", "主干道两侧 Arterial", S(fill: orange.withAlpha(0.3), stroke: orange, width: 0.15)),
+                                  ("rail", "轨道沿线 Rail", S(fill: blue.withAlpha(0.25), stroke: blue, width: 0.15)),
+                                  ("station", "站点周边 Station area", S(fill: purple.withAlpha(0.18), stroke: purple, width: 0.15)),
+                              ]))
+        case "roads-context":
+            return LayerStyle(title: "道路 Roads", symbol: S(stroke: grey, width: 0.2),
+                              classification: .categorized(field: "class", classes: [
+                                  ("expressway", "快速路 Expressway", S(stroke: ink.withAlpha(0.8), width: 0.25)),
+                                  ("arterial", "主干道 Arterial", S(stroke: grey, width: 0.15)),
                               ]))
         case "green-links":
             return LayerStyle(title: "生态连接 Links", symbol: S(stroke: green, width: 0.6))

@@ -11,6 +11,10 @@ import Settings
 ///     expressway = "#C0392B"
 ///     arterial = "#E08E2B"
 ///
+///     [green-service-gaps]
+///     fill = "none"
+///     hatch = "#C0392B"          # 45° lines over the fill
+///
 ///     [green-service]
 ///     fill = "#A1DAB4"
 ///     graduate = "share"
@@ -44,7 +48,7 @@ public enum StyleFile {
     static let limits: [String: Double] = ["width": 10, "size": 30, "opacity": 1, "label_size": 72]
 
     private static func style(_ name: String, _ t: TOMLTable, base: LayerStyle, path: String) throws -> LayerStyle {
-        let known: Set<String> = ["fill", "stroke", "width", "dash", "opacity", "symbol", "size", "label", "label_size", "title",
+        let known: Set<String> = ["fill", "stroke", "width", "dash", "opacity", "symbol", "size", "label", "label_size", "title", "hatch",
                                   "categorize", "classes", "graduate", "breaks"]
         if let unknown = t.keys.first(where: { !known.contains($0) }) {
             throw MapError("[\(name)] has an unknown key '\(unknown)'; keys: \(known.sorted().joined(separator: ", "))", location: path)
@@ -66,6 +70,7 @@ public enum StyleFile {
         var s = base
         s.symbol.fill = try color("fill") ?? (t["fill"] == nil ? s.symbol.fill : nil)
         s.symbol.stroke = try color("stroke") ?? s.symbol.stroke
+        s.symbol.hatch = try color("hatch") ?? (t["hatch"] == nil ? s.symbol.hatch : nil)
         s.symbol.width = try number("width") ?? s.symbol.width
         s.symbol.size = try number("size") ?? s.symbol.size
         s.opacity = try number("opacity") ?? s.opacity

@@ -69,7 +69,9 @@ struct WebLayerSpec: Encodable {
     }
 
     static func symbol(_ s: LayerStyle.Symbol) -> Symbol {
-        Symbol(fill: s.fill.map(hex), fillOpacity: s.fill?.alpha ?? 0, stroke: s.stroke.map(hex), strokeOpacity: s.stroke?.alpha ?? 0,
+        // Leaflet has no hatching: a hatched area is a light fill of the hatch colour.
+        let fill = (s.fill?.alpha ?? 0) > 0 ? s.fill : s.hatch.map { $0.withAlpha($0.alpha * 0.3) }
+        return Symbol(fill: fill.map(hex), fillOpacity: fill?.alpha ?? 0, stroke: s.stroke.map(hex), strokeOpacity: s.stroke?.alpha ?? 0,
                weight: s.stroke == nil ? 0 : max(1, (s.width * linePixels * 10).rounded() / 10),
                dash: s.dashes.isEmpty ? nil : s.dashes.map { String(format: "%g", ($0 * linePixels).rounded()) }.joined(separator: " "),
                shape: s.point.rawValue, size: max(8, (s.size * pointPixels).rounded()))

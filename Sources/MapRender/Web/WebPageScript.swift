@@ -99,7 +99,10 @@ enum WebPageScript {
           onEachFeature: function (f, l) {
             l.bindPopup(function () { return popup(spec, f.properties, cfg); }, { maxWidth: 420 });
             if (spec.labelField && f.properties[spec.labelField] !== null && f.properties[spec.labelField] !== undefined) {
-              l.bindTooltip(esc(f.properties[spec.labelField]), { permanent: true, direction: spec.geometry === 'point' ? 'right' : 'center', className: 'gm-label gm-label-' + spec.geometry, interactive: false });
+              // By the feature's own geometry: a projects layer mixes points and footprints.
+              var point = /Point/.test(f.geometry.type), kind = point ? 'point' : spec.geometry;
+              l.bindTooltip(esc(f.properties[spec.labelField]), { permanent: true, direction: point ? 'right' : 'center', interactive: false,
+                offset: point ? [f.gmSymbol.size / 2, 0] : [0, 0], className: 'gm-label gm-label-' + kind });
             }
             items.push({ feature: f, layer: l });
           }

@@ -70,8 +70,15 @@ public struct ProjectLayerValidation: Sendable {
             f.geometry.map { ProjectToCheck(geometry: $0, kind: key, written: f[kindField].description) }
         }
         assessments = try ProjectValidation.assess(projects, context: context, rules: data.rules)
-        checked = ResultLayers.validation(layer, assessments, kinds: resolved, language: language)
+        var checked = ResultLayers.validation(layer, assessments, kinds: resolved, language: language)
         table = try ProjectLayerValidation.table(checked, assessments, kindField: kindField, resolved: resolved, language: language)
+        // Every checked project carries project_id (its id field, else its row number), the id
+        // maps label and tables list.
+        if checked.field("project_id") == nil {
+            checked.fields.insert(Field("project_id", .string), at: 0)
+            for (i, row) in table.rows.enumerated() { checked.features[i]["project_id"] = .string(row[0]) }
+        }
+        self.checked = checked
     }
 
     /// "line 4 (P07 光明小学)" for a table (whose ids are line numbers), "feature 2 (P07 ...)"

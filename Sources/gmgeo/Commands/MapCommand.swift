@@ -17,7 +17,7 @@ struct MapCommand: ParsableCommand {
 
         Examples:
           gmgeo map boundary green roads rail stations -o overview.pdf --title "光明区景观提升 总图"
-          gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --inset boundary --dpi 300
+          gmgeo map boundary upgrade-districts roads -o loucun.png --extent-of upgrade-districts:楼村北 --dpi 300
           gmgeo map green-service.geojson boundary -o service.png --style styles.toml --page A3
           gmgeo map roads stations --label stations=name_zh --bbox 113.92,22.72,113.97,22.76 -o hub.svg
           gmgeo map boundary green roads my_sites.gpkg --web sites-map --title "选址方案" --lang zh
@@ -37,7 +37,8 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("extent-of"), help: "Frame one named feature: LAYER:NAME.") var extentOf: String?
     @Option(help: "Frame a lon/lat box: minlon,minlat,maxlon,maxlat.") var bbox: String?
     @Option(help: "Extra space around --extent-of or --bbox, as a share of its size.") var margin: Double = 0.1
-    @Option(help: "Show this layer's whole extent in a small inset, with the map's frame marked (e.g. boundary).") var inset: String?
+    @Option(help: "Show this layer's whole extent in a small inset, with the map's frame marked (default with --extent-of or --bbox: boundary).") var inset: String?
+    @Flag(name: .customLong("no-inset"), help: "No inset, even when the map frames part of the district.") var noInset = false
     @Option(help: "The data source line under the map (default: built from the layers' source fields, with the OpenStreetMap credit where a layer derives from it).") var attribution: String?
 
     func validate() throws {
@@ -48,7 +49,7 @@ struct MapCommand: ParsableCommand {
             guard MapFormat(path: output) != nil else { throw ValidationError("the map file must end in .png, .pdf or .svg") }
         case (nil, .some):
             // The page frames every layer and is zoomed by hand: print-only options would be ignored.
-            let printOnly = [("--extent-of", extentOf != nil), ("--bbox", bbox != nil), ("--inset", inset != nil), ("--portrait", portrait)]
+            let printOnly = [("--extent-of", extentOf != nil), ("--bbox", bbox != nil), ("--inset", inset != nil), ("--no-inset", noInset), ("--portrait", portrait)]
             if let given = printOnly.first(where: \.1) { throw ValidationError("\(given.0) is for printed maps; the web map shows every layer and zooms by hand") }
         }
         if extentOf != nil && bbox != nil { throw ValidationError("give --extent-of or --bbox, not both") }
@@ -89,9 +90,13 @@ struct MapCommand: ParsableCommand {
         guard let output else { return }
         try MapCommand.warnIfNoCJKFont()
         let setup = try PageSetup(paper: page, landscape: !portrait, dpi: dpi, title: title, attribution: credit)
-        let insetLayer = try inset.map(mapLayer)
+        // A map of part of the district shows where that part is: the district in an inset.
+        let framed = extentOf != nil || bbox != nil
+        let insetName = noInset ? nil : inset ?? (framed ? "boundary" : nil)
+        let insetLayer = try insetName.map(mapLayer)
         let report = try MapRenderer.render(mapLayers, page: setup, extent: try extent(), inset: insetLayer, to: output)
-        Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(report.droppedLabels > 0 ? " (\(report.droppedLabels) overlapping labels left out)" : "")\n")
+        let notes = [report.droppedLabels > 0 ? "\(report.droppedLabels) overlapping labels left out" : nil, insetName.map { "inset: \($0)" }].compactMap { $0 }
+        Stderr.write("gmgeo: drew \(report.featuresDrawn.values.reduce(0, +)) features at 1:\(Int(report.scaleDenominator.rounded())) to \(output)\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")\n")
     }
 
     /// The layers as a web map in `folder`, staged beside it and swapped in complete.

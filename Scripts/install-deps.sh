@@ -4,12 +4,16 @@
 set -euo pipefail
 
 # GEOS and PROJ (with its CRS database) for GeoCore, GDAL for GeoIO; pkg-config finds them.
-# cairo and the Noto CJK fonts for MapRender; poppler-utils (pdftotext) for the map tests.
-# libjs-leaflet for the report's offline web map (copied into it); pandoc for report.docx.
-# For the tests only: chromium (headless) drives the web map, unzip and LibreOffice Writer
-# read report.docx back, python3-qgis opens report.qgs (Scripts/check-qgis-project.py), PostgreSQL + PostGIS for the PostGIS tests (Scripts/start-postgis.sh).
-packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev libcairo2-dev fonts-noto-cjk poppler-utils
-          libjs-leaflet pandoc chromium unzip libreoffice-writer-nogui python3-qgis postgresql-15 postgresql-15-postgis-3)
+# cairo and the Noto CJK fonts for MapRender; libjs-leaflet for the report's offline web map
+# (copied into it); pandoc for report.docx.
+packages=(pkg-config libgeos-dev libproj-dev proj-data libgdal-dev libcairo2-dev fonts-noto-cjk libjs-leaflet pandoc)
+# With --tests (Scripts/test.sh), what the tests drive besides: poppler-utils reads maps and
+# PDFs back, chromium (headless) the web map, unzip and LibreOffice Writer report.docx,
+# python3-qgis report.qgs (Scripts/check-qgis-project.py), PostgreSQL + PostGIS the PostGIS
+# tests (Scripts/start-postgis.sh).
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(poppler-utils chromium unzip libreoffice-writer-nogui python3-qgis postgresql-15 postgresql-15-postgis-3)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

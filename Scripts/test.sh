@@ -4,7 +4,7 @@
 # Extra arguments go to `swift test` (e.g. --filter GEOS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash Scripts/install-deps.sh
+bash Scripts/install-deps.sh --tests
 if [ -z "${GMGEO_TEST_PG:-}" ] && [ "$(id -u)" = 0 ]; then
   # Bounded: a server that does not come up costs the PostGIS tests, never the whole run.
   if GMGEO_TEST_PG=$(timeout 300 bash Scripts/start-postgis.sh </dev/null); then

@@ -38,7 +38,9 @@ enum Furniture {
                 canvas.polygon([[(sx, sy - 1.4), (sx + swatch, sy - 1.4), (sx + swatch, sy + 1.4), (sx, sy + 1.4)]],
                                fill: symbol.fill, stroke: symbol.stroke, width: min(symbol.width, 0.4), dashes: symbol.dashes, hatch: symbol.hatch)
             }
-            canvas.text(row.0, at: (sx + swatch + 2, top + 3), size: text, color: Palette.ink)
+            // A one-class layer's entry is its own heading: bold, so it does not read as a class
+            // of the layer above.
+            canvas.text(row.0, at: (sx + swatch + 2, top + 3), size: text, color: Palette.ink, bold: entry.label == entry.layer)
         }
     }
 

@@ -13,7 +13,7 @@ struct GMGeo: ParsableCommand {
         Exit status: 0 success, 1 a check found problems, 2 bad input or arguments.
         """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, MapCommand.self, CoverageCommand.self, BufferCheckCommand.self, NetworkCommand.self, ValidateCommand.self,
+        subcommands: [ReportCommand.self, MapCommand.self, CoverageCommand.self, BufferCheckCommand.self, NetworkCommand.self, ValidateCommand.self, HotspotsCommand.self, SimulateReportsCommand.self,
                       InfoCommand.self, ConvertCommand.self, QueryCommand.self, BufferCommand.self, GeomCommand.self, TransformCommand.self]
     )
 

@@ -17,6 +17,8 @@ public struct PointTable {
     public private(set) var ys: [Double] = []
     /// Each data row's byte range in the file (without its line end).
     public private(set) var rows: [Range<Int>] = []
+    /// Each data row's line number (the header is line 1).
+    public private(set) var lines: [Int] = []
     /// A note for the user (rows left out under `BadRowPolicy.skip`), or nil.
     public private(set) var note: String?
     private let bytes: [UInt8]
@@ -24,17 +26,21 @@ public struct PointTable {
 
     /// Reads `path`; nil when it is not a plain UTF-8 comma-separated file with x/y columns
     /// (then read it through `VectorSource`). Bad rows follow `options.badRows`.
-    public static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> PointTable? {
+    /// - Parameter check: given the header's column names, returns a test of a row's cells (the
+    ///   reason it cannot be used, or nil); a row failing it is a bad row like one without
+    ///   coordinates. Throws to refuse the file (a column it needs is missing).
+    public static func read(_ path: String, options: ReadOptions = ReadOptions(),
+                            check: (([String]) throws -> ([Substring]) -> String?)? = nil) throws -> PointTable? {
         guard path.lowercased().hasSuffix(".csv"), TextEncoding.isUTF8(options.encoding),
               let data = FileManager.default.contents(atPath: path) else { return nil }
         var bytes = Array(data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Quoted cells, long lines and other encodings need the full reader.
         guard !bytes.contains(34), TextEncoding.firstInvalidUTF8(bytes) == nil else { return nil }
-        return try PointTable(bytes, path: path, options: options)
+        return try PointTable(bytes, path: path, options: options, check: check)
     }
 
-    private init?(_ data: [UInt8], path: String, options: ReadOptions) throws {
+    private init?(_ data: [UInt8], path: String, options: ReadOptions, check: (([String]) throws -> ([Substring]) -> String?)?) throws {
         bytes = data + [0]
         let count = data.count
         guard let headerEnd = data.firstIndex(of: 10), headerEnd <= DelimitedText.maximumLineLength else { return nil }
@@ -46,9 +52,10 @@ public struct PointTable {
         xColumn = xi
         yColumn = yi
         headerRange = 0..<headerEnd
+        let rowCheck = try check?(names)
         var offset = headerEnd + 1
         var line = 1
-        var xs: [Double] = [], ys: [Double] = [], rows: [Range<Int>] = []
+        var xs: [Double] = [], ys: [Double] = [], rows: [Range<Int>] = [], lines: [Int] = []
         var rejected: [TableRows.Rejected] = []
         xs.reserveCapacity(count / 24)
         ys.reserveCapacity(count / 24)
@@ -66,9 +73,18 @@ public struct PointTable {
                 if stop > offset {
                     switch PointTable.coordinates(base, offset, stop, xi, yi, names) {
                     case .success(let (x, y)):
+                        if let rowCheck {
+                            let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: stop - offset), as: UTF8.self)
+                            let cells = text.split(separator: ",", omittingEmptySubsequences: false)
+                            if let reason = rowCheck(cells) {
+                                rejected.append(TableRows.Rejected(line: line, reason: reason, cells: cells.map(String.init)))
+                                break
+                            }
+                        }
                         xs.append(x)
                         ys.append(y)
                         rows.append(offset..<stop)
+                        lines.append(line)
                     case .failure(let problem):
                         let text = String(decoding: UnsafeBufferPointer(start: base + offset, count: stop - offset), as: UTF8.self)
                         rejected.append(TableRows.Rejected(line: line, reason: problem.description,
@@ -90,6 +106,24 @@ public struct PointTable {
         self.xs = xs
         self.ys = ys
         self.rows = rows
+        self.lines = lines
+    }
+
+    /// The cells of column `index` in every kept row, blanks trimmed ("" where a row is short).
+    public func column(_ index: Int) -> [String] {
+        rows.map { range in
+            var field = 0, start = range.lowerBound
+            for i in range where bytes[i] == 44 {
+                if field == index { return PointTable.trimmed(bytes[start..<i]) }
+                field += 1
+                start = i + 1
+            }
+            return field == index ? PointTable.trimmed(bytes[start..<range.upperBound]) : ""
+        }
+    }
+
+    private static func trimmed(_ cell: ArraySlice<UInt8>) -> String {
+        String(decoding: cell, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 
     /// A row's x and y, or why it has none (worded as `TableRows` words it).

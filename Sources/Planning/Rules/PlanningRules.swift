@@ -49,6 +49,9 @@ public struct PlanningRules: Sendable, Equatable {
     public var review: Review
     /// The project kinds and the words planners write for them.
     public var kinds: ProjectKinds
+    /// Citizen reports (质量颜值“随手拍”): hot-spot grid, duplicates, departments; nil when the
+    /// rules file has no [citizen_reports] section (only `gmgeo hotspots` needs it).
+    public var citizenReports: CitizenReportRules?
     /// Where each data layer comes from when it is not `<name>.geojson` in the data folder:
     /// a layer reference relative to the folder, e.g. "survey.gpkg#layer=roads,encoding=GBK".
     public var layers: [String: String]
@@ -92,6 +95,7 @@ public struct PlanningRules: Sendable, Equatable {
         review = Review(zones: try r.strings("review", "zones"), kindsInZone: try r.strings("review", "kinds_in_zone"),
                         kindsAnywhere: try r.strings("review", "kinds_anywhere"))
         layers = try r.layers()
+        citizenReports = try r.citizenReports()
         kinds = try r.kinds(default: ["general"] + review.kindsInZone + review.kindsAnywhere)
         for kind in review.kindsInZone + review.kindsAnywhere where !kinds.keys.contains(kind) {
             throw RulesError(file: file, message: "[review] names the kind '\(kind)', which [project_kinds] does not define (kinds: \(kinds.keys.joined(separator: ", ")))")
@@ -200,6 +204,27 @@ private struct RulesReader {
             result[key] = text
         }
         return result
+    }
+
+    /// [citizen_reports] with its [citizen_reports.departments] table; optional.
+    func citizenReports() throws -> CitizenReportRules? {
+        guard table["citizen_reports"] != nil else { return nil }
+        let section = "citizen_reports"
+        guard let departments = table[section]?.table?["departments"]?.table, !departments.isEmpty else {
+            throw RulesError(file: file, message: "[citizen_reports] needs a [citizen_reports.departments] table: category = \"department\"")
+        }
+        var map: [(category: String, department: String)] = []
+        for key in departments.keys {
+            guard let d = departments[key]?.string, !d.isEmpty else {
+                throw RulesError(file: file, message: "[citizen_reports.departments] \(key) must be the department's name as text")
+            }
+            map.append((key, d))
+        }
+        let knn = try number(section, "knn")
+        guard knn >= 0, knn == knn.rounded() else { throw RulesError(file: file, message: "[citizen_reports] knn must be a whole number >= 0 (0: use the distance band)") }
+        return CitizenReportRules(cellSize: try positive(section, "cell_size"), band: try positive(section, "neighbourhood"), knn: Int(knn),
+                                  duplicateDistance: try distance(section, "duplicate_distance"), duplicateHours: try distance(section, "duplicate_hours"),
+                                  departments: map)
     }
 
     /// [project_kinds]: key = [words]; without the section, the keys named in [review].

@@ -1,0 +1,170 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// Where citizen reports concentrate and whether it gets better: reports cleaned into cases
+/// (outside the district flagged, duplicates merged), each case placed (street, upgrade
+/// district, control zones, nearest road, department), counted on a hexagon grid clipped to
+/// the district, Getis-Ord Gi* hot and cold spots with FDR, and the monthly trend of each
+/// street and upgrade district (Mann-Kendall).
+public struct HotspotResult: Sendable {
+    /// Reports read, outside the district, merged into other cases.
+    public let reports: Int, outside: Int, merged: Int
+    /// The cases inside the district.
+    public let cases: [ReportCase]
+    /// Categories the rules do not map to a department, with their case counts.
+    public let unknownCategories: [(category: String, cases: Int)]
+    /// The hexagon cells: id, cases, gi_z, gi_p, band (clipped to the district).
+    public let cells: Layer
+    /// The cases with their places and department, and the reports outside (in_district false).
+    public let caseLayer: Layer
+    /// Cases per street x category, per upgrade district, per month, per department, trends,
+    /// hot spot bands.
+    public let tables: [(name: String, table: Table)]
+    /// How the neighbourhood was chosen, for the output to state.
+    public let neighbourhood: String
+}
+
+/// The citizen-report analysis.
+public enum Hotspots {
+    /// The department shown for a category the rules do not map.
+    public static let unmapped = "(unmapped)"
+
+    /// Runs the analysis of `records` (working CRS) on `data` with `rules`.
+    /// - Throws: `GeometryError` from the overlays; `RulesError` when there is nothing to analyse.
+    public static func analyse(_ records: CitizenReportRecords, data: PlanningData, rules: CitizenReportRules,
+                               progress: (String) -> Void = { _ in }) throws -> HotspotResult {
+        let district = try data.district()
+        progress("cleaning \(records.count) reports")
+        let inside = try PointLocator.locate(xs: records.xs, ys: records.ys, in: [district]).map { $0 >= 0 }
+        let cases = ReportDeduplication.cases(records, keep: inside, distance: rules.duplicateDistance, hours: rules.duplicateHours)
+        let insideCount = inside.filter { $0 }.count
+
+        progress("placing \(cases.count) cases")
+        let xs = cases.map(\.x), ys = cases.map(\.y)
+        let streets = data.streets, districts = PlanningData.named(data.upgradeDistricts), zones = PlanningData.named(data.controlZones)
+        let street = try PointLocator.locate(xs: xs, ys: ys, in: streets.map(\.geometry))
+        let upgrade = try PointLocator.locate(xs: xs, ys: ys, in: districts.map(\.geometry))
+        let inZone = try zones.map { try PointLocator.locate(xs: xs, ys: ys, in: [$0.geometry]) }
+        let roads = NearestLine(data.roads.features.compactMap { f in f.geometry.map { (PlanningData.name(f), $0) } })
+        let nearest = cases.map { roads.nearest(x: $0.x, y: $0.y) }
+
+        progress("hot spots on a \(Format.fixed(rules.cellSize, 0)) m grid")
+        let grid = try HexCells(district: district, spacing: rules.cellSize)
+        let cellOf = cases.map { grid.index[HexCells.Key(grid.grid.cell(x: $0.x, y: $0.y))] ?? -1 }
+        var counts = [Double](repeating: 0, count: grid.cells.count)
+        for c in cellOf where c >= 0 { counts[c] += 1 }
+        let (neighbours, neighbourhood) = grid.neighbours(band: rules.band, knn: rules.knn)
+        let z = GetisOrd.zScores(counts, neighbours: neighbours)
+        let p = z.map(GetisOrd.pValue)
+        let bands = GetisOrd.bands(z: z, p: p)
+
+        let categories = rules.departments.map(\.category)
+            + Set(cases.map(\.category)).subtracting(rules.departments.map(\.category)).sorted()
+        let unknown = categories.filter { rules.department(of: $0) == nil }.map { c in (c, cases.filter { $0.category == c }.count) }
+        let department = cases.map { rules.department(of: $0.category) ?? unmapped }
+
+        // Layers.
+        var cells = Layer(name: "hotspot-cells", crs: data.boundary.crs, fields: [Field("cell", .string), Field("cases", .integer), Field("gi_z", .real),
+                                                                                 Field("gi_p", .real), Field("band", .string)], features: [])
+        for (i, cell) in grid.cells.enumerated() {
+            cells.features.append(Feature(geometry: cell.geometry, properties: [
+                "cell": .string("\(cell.key.q),\(cell.key.r)"), "cases": .integer(Int64(counts[i])), "gi_z": .real(round6(z[i])),
+                "gi_p": .real(round6(p[i])), "band": .string(bands[i])]))
+        }
+        var caseLayer = Layer(name: "cases", crs: cells.crs, fields: [
+            Field("case_id", .string), Field("category", .string), Field("department", .string), Field("in_district", .boolean),
+            Field("reports", .integer), Field("duplicates", .integer), Field("first_time", .string), Field("last_time", .string),
+            Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
+            Field("nearest_road", .string), Field("nearest_road_m", .real), Field("cell", .string), Field("band", .string)], features: [])
+        for (i, c) in cases.enumerated() {
+            let zonesHere = zones.indices.filter { inZone[$0][i] >= 0 }.map { zones[$0].name }
+            let cell = cellOf[i] >= 0 ? grid.cells[cellOf[i]] : nil
+            caseLayer.features.append(Feature(geometry: try Geometry.point(c.x, c.y), properties: [
+                "case_id": .string(c.id), "category": .string(c.category), "department": .string(department[i]), "in_district": .boolean(true),
+                "reports": .integer(Int64(c.reports)), "duplicates": .integer(Int64(c.reports - 1)),
+                "first_time": .string(ReportTime.text(c.first)), "last_time": .string(ReportTime.text(c.last)),
+                "street": street[i] >= 0 ? .string(streets[Int(street[i])].name) : .null,
+                "upgrade_district": upgrade[i] >= 0 ? .string(districts[Int(upgrade[i])].name) : .null,
+                "control_zones": .string(zonesHere.joined(separator: ";")),
+                "nearest_road": nearest[i].map { .string(roads.names[$0.line]) } ?? .null,
+                "nearest_road_m": nearest[i].map { .real(round2($0.distance)) } ?? .null,
+                "cell": cell.map { .string("\($0.key.q),\($0.key.r)") } ?? .null, "band": cellOf[i] >= 0 ? .string(bands[cellOf[i]]) : .null]))
+        }
+        for i in records.xs.indices where !inside[i] {
+            caseLayer.features.append(Feature(geometry: try Geometry.point(records.xs[i], records.ys[i]), properties: [
+                "case_id": .string(records.ids[i]), "category": .string(records.categories[i]),
+                "department": .string(rules.department(of: records.categories[i]) ?? unmapped), "in_district": .boolean(false),
+                "reports": .integer(1), "duplicates": .integer(0), "first_time": .string(ReportTime.text(records.times[i])),
+                "last_time": .string(ReportTime.text(records.times[i]))]))
+        }
+
+        // Tables.
+        let tables = HotspotTables(cases: cases, categories: categories, department: department, streets: streets, street: street,
+                                   districts: districts, upgrade: upgrade, bands: bands, cellOf: cellOf, cellCounts: counts)
+        return HotspotResult(reports: records.count, outside: records.count - insideCount, merged: insideCount - cases.count, cases: cases,
+                             unknownCategories: unknown, cells: cells, caseLayer: caseLayer, tables: try tables.all(), neighbourhood: neighbourhood)
+    }
+
+    static func round6(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+    static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}
+
+/// The hexagons of a grid that meet the district, clipped to it.
+struct HexCells {
+    struct Key: Hashable {
+        let q: Int, r: Int
+        init(_ c: (q: Int, r: Int)) { (q, r) = (c.q, c.r) }
+    }
+
+    let grid: HexGrid
+    let cells: [(key: Key, geometry: Geometry)]
+    let index: [Key: Int]
+
+    init(district: Geometry, spacing: Double) throws {
+        guard let e = district.envelope else { throw GeometryError(.invalidInput, operation: "hotspots", message: "the district has no extent") }
+        grid = HexGrid(spacing: spacing, origin: (e.minX, e.minY))
+        let prepared = try PreparedGeometry(district)
+        let low = grid.cell(x: e.minX, y: e.minY), high = grid.cell(x: e.maxX, y: e.maxY)
+        var cells: [(key: Key, geometry: Geometry)] = []
+        // Rows r cover the height; along row r the centres are at x = spacing (q + r/2).
+        for r in (low.r - 1)...(high.r + 1) {
+            let shift = Double(r) / 2
+            let first = Int((0 / spacing - shift).rounded(.down)) - 1, last = Int((e.width / spacing - shift).rounded(.up)) + 1
+            for q in first...last {
+                let hex = try grid.polygon(q: q, r: r)
+                guard try prepared.intersects(hex) else { continue }
+                let shape = try prepared.contains(hex) ? hex : try hex.intersection(district)
+                guard try shape.area() > 0 else { continue }
+                cells.append((Key((q, r)), shape))
+            }
+        }
+        self.cells = cells
+        index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($0.element.key, $0.offset) })
+    }
+
+    /// Each cell's neighbourhood (itself first) and a sentence saying what it is.
+    func neighbours(band: Double, knn: Int) -> ([[Int]], String) {
+        if knn > 0 {
+            let rings = Int((Double(knn) / 3).squareRoot().rounded(.up)) + 1
+            let offsets = HexGrid.offsets(rings: rings)
+            let hoods = cells.indices.map { i -> [Int] in
+                let c = grid.centre(q: cells[i].key.q, r: cells[i].key.r)
+                let near = offsets.dropFirst().compactMap { o -> (Int, Double)? in
+                    guard let j = index[Key((cells[i].key.q + o.q, cells[i].key.r + o.r))] else { return nil }
+                    let d = grid.centre(q: cells[j].key.q, r: cells[j].key.r)
+                    return (j, (d.x - c.x) * (d.x - c.x) + (d.y - c.y) * (d.y - c.y))
+                }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+                return [i] + near.prefix(knn).map(\.0)
+            }
+            return (hoods, "each cell and its \(knn) nearest cells (binary weights)")
+        }
+        let rings = Int((band / grid.spacing + 1e-9).rounded(.down))
+        let offsets = HexGrid.offsets(rings: rings).filter { o in
+            let d = grid.centre(q: o.q, r: o.r), zero = grid.centre(q: 0, r: 0)
+            return ((d.x - zero.x) * (d.x - zero.x) + (d.y - zero.y) * (d.y - zero.y)).squareRoot() <= band + 1e-6
+        }
+        let hoods = cells.map { cell in offsets.compactMap { index[Key((cell.key.q + $0.q, cell.key.r + $0.r))] } }
+        return (hoods, "each cell and the cells whose centres lie within \(Format.fixed(band, 0)) m (\(offsets.count) cells where the district is whole; binary weights)")
+    }
+}

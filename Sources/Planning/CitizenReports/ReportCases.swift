@@ -1,0 +1,96 @@
+/// Citizen reports as read: one entry per report, coordinates in the working CRS.
+public struct CitizenReportRecords: Sendable {
+    /// The app's report ids.
+    public var ids: [String]
+    /// Seconds since 1970 UTC (`ReportTime`).
+    public var times: [Int64]
+    /// The category as written.
+    public var categories: [String]
+    /// Easting and northing, m.
+    public var xs: [Double], ys: [Double]
+
+    /// Records from columns of equal length.
+    public init(ids: [String], times: [Int64], categories: [String], xs: [Double], ys: [Double]) {
+        self.ids = ids
+        self.times = times
+        self.categories = categories
+        self.xs = xs
+        self.ys = ys
+    }
+
+    /// How many reports.
+    public var count: Int { xs.count }
+}
+
+/// One problem as the district handles it: reports of one category close in place and time
+/// merged, with how many there were and when the first and last came in.
+public struct ReportCase: Sendable, Equatable {
+    /// The first report's id.
+    public let id: String
+    /// The category.
+    public let category: String
+    /// Where the first report was made, m.
+    public let x: Double, y: Double
+    /// The first and last report's times.
+    public var first: Int64, last: Int64
+    /// Reports merged into the case (1 when it was reported once).
+    public var reports: Int
+}
+
+/// Merging duplicate reports into cases.
+public enum ReportDeduplication {
+    /// The cases of `records` (those where `keep` is true), in time order: a report joins an
+    /// open case of its category whose first report lies within `distance` m and whose last
+    /// report came at most `hours` before it; else it opens a case. A case stays open while it
+    /// keeps being reported (a bin reported every two days for a month is one case).
+    public static func cases(_ records: CitizenReportRecords, keep: [Bool], distance: Double, hours: Double) -> [ReportCase] {
+        let order = records.times.indices.filter { keep[$0] }.sorted { (records.times[$0], $0) < (records.times[$1], $1) }
+        let window = Int64((hours * 3600).rounded())
+        var cases: [ReportCase] = []
+        guard distance > 0, window > 0 else {
+            return order.map { i in
+                ReportCase(id: records.ids[i], category: records.categories[i], x: records.xs[i], y: records.ys[i],
+                           first: records.times[i], last: records.times[i], reports: 1)
+            }
+        }
+        // Open cases by category and a square bucket of `distance` m around their first report.
+        var categoryIndex: [String: Int] = [:]
+        var buckets: [BucketKey: [Int]] = [:]
+        let d2 = distance * distance
+        for i in order {
+            let (x, y, t) = (records.xs[i], records.ys[i], records.times[i])
+            let category = categoryIndex[records.categories[i], default: categoryIndex.count]
+            categoryIndex[records.categories[i]] = category
+            let gx = Int((x / distance).rounded(.down)), gy = Int((y / distance).rounded(.down))
+            var joined = -1
+            search: for dx in -1...1 {
+                for dy in -1...1 {
+                    let key = BucketKey(category: category, gx: gx + dx, gy: gy + dy)
+                    guard var open = buckets[key] else { continue }
+                    // Cases no longer open leave the bucket for good.
+                    open.removeAll { t - cases[$0].last > window }
+                    buckets[key] = open.isEmpty ? nil : open
+                    if let hit = open.first(where: { c in
+                        let (ex, ey) = (cases[c].x - x, cases[c].y - y)
+                        return ex * ex + ey * ey <= d2
+                    }) {
+                        joined = hit
+                        break search
+                    }
+                }
+            }
+            if joined >= 0 {
+                cases[joined].last = t
+                cases[joined].reports += 1
+            } else {
+                buckets[BucketKey(category: category, gx: gx, gy: gy), default: []].append(cases.count)
+                cases.append(ReportCase(id: records.ids[i], category: records.categories[i], x: x, y: y, first: t, last: t, reports: 1))
+            }
+        }
+        return cases
+    }
+
+    private struct BucketKey: Hashable {
+        let category: Int, gx: Int, gy: Int
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GeoCore
+import GeoIO
+import Planning
+
+/// Citizen reports read from an app export (CSV with lon/lat columns, or any layer of points
+/// gmgeo reads) into columns in the working CRS. A row without a readable position, time or
+/// category is a bad row: the file is refused naming the rows, or with --skip-bad-rows they
+/// are left out into the rejects file, as for every table gmgeo reads.
+struct CitizenReportInput {
+    let timeField: String, categoryField: String, idField: String
+
+    /// The reports of `argument`, in `working`.
+    func read(_ argument: String, options: ReadOptions, working: CRS) throws -> CitizenReportRecords {
+        let (path, resolved) = try LayerInput.resolve(argument, over: options)
+        var records: CitizenReportRecords
+        var source: CRS?
+        if let table = try PointTable.read(path, options: resolved, check: rowCheck) {
+            if let note = table.note { Stderr.write("gmgeo: \(note)\n") }
+            let column = { (name: String) in table.columns.firstIndex(of: name) }
+            let ids = column(idField).map(table.column) ?? table.lines.map { "line \($0)" }
+            let times = column(timeField).map(table.column)?.map { ReportTime.parse($0) ?? 0 } ?? []
+            records = CitizenReportRecords(ids: ids, times: times, categories: column(categoryField).map(table.column) ?? [],
+                                           xs: table.xs, ys: table.ys)
+            source = resolved.crs
+        } else {
+            let layer = try LayerInput.read(argument, options: options)
+            records = try fromLayer(layer, path: path, badRows: resolved.badRows)
+            source = layer.crs
+        }
+        guard records.count > 0 else { throw InputError("\(displayName(ofSource: path)): no reports to analyse (the table is empty)") }
+        if source == nil {
+            let lonLat = zip(records.xs, records.ys).allSatisfy { Envelope.lonLatRanges.contains(x: $0, y: $1) }
+            let assumed = try MissingCRS.assume(lonLat: lonLat, location: displayName(ofSource: path), source: path)
+            Stderr.write("gmgeo: \(assumed.note); phone-app exports are usually GCJ-02: --crs gcj02\n")
+            source = assumed.crs
+        }
+        if let source, source != working {
+            do {
+                try Transformer(from: source, to: working).transform(xs: &records.xs, ys: &records.ys)
+            } catch {
+                throw error.at(displayName(ofSource: path))
+            }
+        }
+        return records
+    }
+
+    /// The test of a CSV row: its time and category (the header must hold both).
+    private func rowCheck(_ columns: [String]) throws -> ([Substring]) -> String? {
+        guard let time = columns.firstIndex(of: timeField) else {
+            throw InputError("no column '\(timeField)' for the report time; columns: \(columns.joined(separator: ", ")) (name it with --time-field)")
+        }
+        guard let category = columns.firstIndex(of: categoryField) else {
+            throw InputError("no column '\(categoryField)' for the category; columns: \(columns.joined(separator: ", ")) (name it with --category-field)")
+        }
+        let (timeField, categoryField) = (self.timeField, self.categoryField)
+        return { cells in
+            let t = time < cells.count ? cells[time].trimmingCharacters(in: .whitespaces) : ""
+            if ReportTime.parse(t) == nil { return t.isEmpty ? "no \(timeField)" : "\(timeField) '\(t)' is not a date and time (e.g. 2025-03-14T09:30:00+08:00)" }
+            let c = category < cells.count ? cells[category].trimmingCharacters(in: .whitespaces) : ""
+            return c.isEmpty ? "no \(categoryField)" : nil
+        }
+    }
+
+    /// Reports from a layer of points (GeoJSON, GeoPackage, ...).
+    private func fromLayer(_ layer: Layer, path: String, badRows: BadRowPolicy) throws -> CitizenReportRecords {
+        for field in [timeField, categoryField] where layer.field(field) == nil {
+            throw InputError("\(displayName(ofSource: path)): no field '\(field)'; fields: \(layer.fields.map(\.name).joined(separator: ", ")) (name it with --\(field == timeField ? "time" : "category")-field)")
+        }
+        var records = CitizenReportRecords(ids: [], times: [], categories: [], xs: [], ys: [])
+        var bad: [String] = []
+        for (i, f) in layer.features.enumerated() {
+            let where_ = "feature \(f.id.map(String.init) ?? String(i + 1))"
+            guard let g = f.geometry, g.type == .point, let c = g.coordinates.first else {
+                bad.append("\(where_): not a point"); continue
+            }
+            guard let t = ReportTime.parse(f[timeField].description) else {
+                bad.append("\(where_): \(timeField) '\(f[timeField].description)' is not a date and time"); continue
+            }
+            let category = f[categoryField].description
+            guard !category.isEmpty else { bad.append("\(where_): no \(categoryField)"); continue }
+            let id = f[idField].description
+            records.ids.append(id.isEmpty ? where_ : id)
+            records.times.append(t)
+            records.categories.append(category)
+            records.xs.append(c.x)
+            records.ys.append(c.y)
+        }
+        if !bad.isEmpty {
+            let list = bad.prefix(5).joined(separator: "; ") + (bad.count > 5 ? "; ..." : "")
+            if case .refuse = badRows {
+                throw InputError("\(displayName(ofSource: path)): \(bad.count) of \(layer.features.count) reports cannot be used (\(list)); correct them, or leave them out with --skip-bad-rows REJECTS.csv")
+            }
+            Stderr.write("gmgeo: \(displayName(ofSource: path)): left out \(bad.count) reports that cannot be used (\(list))\n")
+        }
+        return records
+    }
+}

@@ -13,6 +13,19 @@ public struct CitizenReportRules: Sendable, Equatable {
     public var duplicateHours: Double
     /// Category -> responsible department, in the file's order.
     public var departments: [(category: String, department: String)]
+    /// What Gi* is computed on: counts stabilised by √(x + 3/8) (Anscombe), so Poisson counts
+    /// give normal z-scores and the p-values hold; or the raw counts (ArcGIS, esda).
+    public var counts = CountScale.sqrt
+    /// The multiple-testing correction of the bands.
+    public var correction = GetisOrd.Correction.by
+
+    /// What a cell's count enters Gi* as.
+    public enum CountScale: String, Sendable, CaseIterable {
+        /// √(cases per hexagon + 3/8).
+        case sqrt
+        /// Cases per hexagon.
+        case raw
+    }
 
     /// Creates the rules.
     public init(cellSize: Double, band: Double, knn: Int, duplicateDistance: Double, duplicateHours: Double,
@@ -32,7 +45,8 @@ public struct CitizenReportRules: Sendable, Equatable {
 
     public static func == (a: CitizenReportRules, b: CitizenReportRules) -> Bool {
         a.cellSize == b.cellSize && a.band == b.band && a.knn == b.knn && a.duplicateDistance == b.duplicateDistance
-            && a.duplicateHours == b.duplicateHours && a.departments.map(\.category) == b.departments.map(\.category)
+            && a.duplicateHours == b.duplicateHours && a.counts == b.counts && a.correction == b.correction
+            && a.departments.map(\.category) == b.departments.map(\.category)
             && a.departments.map(\.department) == b.departments.map(\.department)
     }
 }

@@ -28,22 +28,32 @@ public enum GetisOrd {
     /// The two-sided p-value of a standard normal z.
     public static func pValue(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
 
-    /// The Benjamini-Hochberg threshold k α / m for the largest k with p_(k) <= k α / m (as
-    /// esda.fdr returns it), or 0 when no p passes: a p at or under it is significant at α.
+    /// The Benjamini-Hochberg threshold k α / m for the largest k with p_(k) <= k α / m, or
+    /// α / m when no p passes (as esda.fdr returns it): a p under it is significant at α.
     public static func fdrThreshold(_ p: [Double], alpha: Double) -> Double {
         let sorted = p.sorted()
         let m = Double(sorted.count)
-        var threshold = 0.0
+        var threshold = alpha / m
         for (k, value) in sorted.enumerated() where value <= Double(k + 1) * alpha / m { threshold = Double(k + 1) * alpha / m }
         return threshold
     }
 
+    /// How the p-values are corrected for testing every cell.
+    public enum Correction: String, Sendable, CaseIterable {
+        /// Benjamini-Yekutieli: FDR control under any dependence (overlapping neighbourhoods
+        /// make the cells' statistics dependent): BH at α / Σ_{i<=m} 1/i.
+        case by
+        /// Benjamini-Hochberg, as esda.fdr and ArcGIS's Hot Spot Analysis apply it.
+        case bh
+    }
+
     /// hot99 ... cold99 or ns for each cell, FDR-corrected at each level.
-    public static func bands(z: [Double], p: [Double]) -> [String] {
+    public static func bands(z: [Double], p: [Double], correction: Correction = .bh) -> [String] {
         let levels: [(alpha: Double, name: String)] = [(0.01, "99"), (0.05, "95"), (0.10, "90")]
-        let thresholds = levels.map { fdrThreshold(p, alpha: $0.alpha) }
+        let harmonic = correction == .by ? (1...max(p.count, 1)).reduce(0.0) { $0 + 1 / Double($1) } : 1
+        let thresholds = levels.map { fdrThreshold(p, alpha: $0.alpha / harmonic) }
         return zip(z, p).map { z, p in
-            guard let level = levels.indices.first(where: { p <= thresholds[$0] && thresholds[$0] > 0 }) else { return "ns" }
+            guard let level = levels.indices.first(where: { p < thresholds[$0] }) else { return "ns" }
             return (z > 0 ? "hot" : "cold") + levels[level].name
         }
     }

@@ -13,7 +13,7 @@ struct HotspotsCommand: ParsableCommand {
         discussion: """
         Reads an export of the reporting app (CSV with id, time, category, text and lon/lat, or any point layer gmgeo reads; phone positions are GCJ-02: --crs gcj02). Reports outside the district are flagged and counted; reports of one category within [citizen_reports] duplicate_distance m and duplicate_hours hours become one case with a count and first/last time. Each case gets its street, upgrade district, control zones, nearest road and the department the rules map its category to (a category the rules do not map is listed as unmapped, never dropped).
 
-        Hot spots: Getis-Ord Gi* (binary weights, the cell included) on hexagons --cell-size m apart clipped to the district, z-scores, two-sided p-values and False Discovery Rate correction, banded hot99/hot95/hot90/ns/cold90/cold95/cold99 as ArcGIS's Hot Spot Analysis does; the neighbourhood is a distance band (--band) or the k nearest cells (--knn). Trends: Mann-Kendall on each street's and upgrade district's monthly cases.
+        Hot spots: Getis-Ord Gi* (binary weights, the cell included) on hexagons --cell-size m apart clipped to the district (a sliver under half a hexagon joins its neighbour; counts are per hexagon of area), z-scores, two-sided p-values and False Discovery Rate correction, banded hot99/hot95/hot90/ns/cold90/cold95/cold99 as ArcGIS's Hot Spot Analysis does; the neighbourhood is a distance band (--band) or the k nearest cells (--knn). By default Gi* runs on √(cases + 3/8) with the Benjamini-Yekutieli correction: on spatially random reports ArcGIS's choice (raw counts, Benjamini-Hochberg) flags a cell in about one district in six, this in under one in twenty; --counts raw --fdr bh gives ArcGIS's and esda's numbers. Trends: Mann-Kendall on each street's and upgrade district's monthly cases.
 
         Prints the summary and the Markdown tables; -o writes the cells (cases, gi_z, gi_p, band), --cases the cleaned cases, --csv PREFIX one CSV per table, --map a PNG or PDF of the hot and cold spots. Rows without a readable position, time or category refuse the file, naming them, unless --skip-bad-rows.
 
@@ -35,6 +35,10 @@ struct HotspotsCommand: ParsableCommand {
     @Option(name: .customLong("cell-size"), help: "Hexagon spacing in metres (default: [citizen_reports] cell_size).") var cellSize: Double?
     @Option(help: "Gi* neighbourhood: cells whose centres lie within this many metres (default: [citizen_reports] neighbourhood).") var band: Double?
     @Option(help: "Gi* neighbourhood: the k nearest cells instead of a distance band.") var knn: Int?
+    @Option(help: "What Gi* runs on: sqrt (√(cases + 3/8), default: Poisson counts made normal) or raw (the counts, as ArcGIS and esda).")
+    var counts: CitizenReportRules.CountScale = .sqrt
+    @Option(help: "The correction for testing every cell: by (Benjamini-Yekutieli, default: valid for overlapping neighbourhoods) or bh (Benjamini-Hochberg, as ArcGIS and esda).")
+    var fdr: GetisOrd.Correction = .by
     @Option(name: .customLong("time-field"), help: "The column holding the report time.") var timeField = "time"
     @Option(name: .customLong("category-field"), help: "The column holding the category.") var categoryField = "category"
     @Option(name: .customLong("id-field"), help: "The column holding the report id (default: id; line numbers without it).") var idField = "id"
@@ -57,6 +61,7 @@ struct HotspotsCommand: ParsableCommand {
         if let cellSize { rules.cellSize = cellSize }
         if let band { (rules.band, rules.knn) = (band, 0) }
         if let knn { rules.knn = knn }
+        (rules.counts, rules.correction) = (counts, fdr)
         guard rules.band >= rules.cellSize || rules.knn > 0 else {
             throw InputError("the neighbourhood (\(rules.band) m) is smaller than the cell spacing (\(rules.cellSize) m): every cell would be alone; use a band of at least one cell")
         }
@@ -99,7 +104,7 @@ struct HotspotsCommand: ParsableCommand {
             "## Citizen reports: \(displayName(ofSource: reports))",
             "",
             "- \(r.reports) reports: \(r.outside) outside the district (flagged in --cases), \(r.merged) merged as duplicates (same category within \(Format.fixed(rules.duplicateDistance, 0)) m and \(Format.fixed(rules.duplicateHours, 0)) h), \(r.cases.count) cases.",
-            "- Hot spots: \(hot) hot and \(cold) cold cells of \(r.cells.features.count) hexagons \(Format.fixed(rules.cellSize, 0)) m apart; neighbourhood: \(r.neighbourhood); FDR-corrected at 90/95/99 %.",
+            "- Hot spots: \(hot) hot and \(cold) cold cells of \(r.cells.features.count) hexagons \(Format.fixed(rules.cellSize, 0)) m apart; Gi* on \(rules.counts == .sqrt ? "√(cases per hexagon + 3/8)" : "cases per hexagon"); neighbourhood: \(r.neighbourhood); \(rules.correction == .by ? "Benjamini-Yekutieli" : "Benjamini-Hochberg") FDR at 90/95/99 %.",
         ]
         if !r.unknownCategories.isEmpty {
             lines.append("- Categories the rules do not map to a department (counted as \(Hotspots.unmapped); add them to [citizen_reports.departments]): "
@@ -108,3 +113,6 @@ struct HotspotsCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
+
+extension CitizenReportRules.CountScale: ExpressibleByArgument {}
+extension GetisOrd.Correction: ExpressibleByArgument {}

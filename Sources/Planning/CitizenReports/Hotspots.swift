@@ -16,13 +16,59 @@ public struct HotspotResult: Sendable {
     public let unknownCategories: [(category: String, cases: Int)]
     /// The hexagon cells: id, cases, gi_z, gi_p, band (clipped to the district).
     public let cells: Layer
-    /// The cases with their places and department, and the reports outside (in_district false).
-    public let caseLayer: Layer
+    /// Where each case lies, for `caseLayer()`.
+    let placement: CasePlacement
     /// Cases per street x category, per upgrade district, per month, per department, trends,
     /// hot spot bands.
     public let tables: [(name: String, table: Table)]
     /// How the neighbourhood was chosen, for the output to state.
     public let neighbourhood: String
+
+    /// The cases with their places and department, and the reports outside (in_district
+    /// false), as a layer: made on request (a million features cost memory).
+    public func caseLayer() throws -> Layer {
+        try placement.layer(cases)
+    }
+}
+
+/// Each case's street, upgrade district, control zones, nearest road, cell and department
+/// (indices into the name lists), and the reports outside the district.
+struct CasePlacement: Sendable {
+    let crs: CRS?
+    let streets: [String], districts: [String], zones: [String], roads: [String], cells: [String], bands: [String]
+    let street: [Int32], upgrade: [Int32], zoneMask: [UInt64], road: [Int32], roadDistance: [Double], cell: [Int]
+    let department: [String]
+    let outside: CitizenReportRecords
+    let outsideDepartment: [String]
+
+    func layer(_ cases: [ReportCase]) throws -> Layer {
+        var layer = Layer(name: "cases", crs: crs, fields: [
+            Field("case_id", .string), Field("category", .string), Field("department", .string), Field("in_district", .boolean),
+            Field("reports", .integer), Field("duplicates", .integer), Field("first_time", .string), Field("last_time", .string),
+            Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
+            Field("nearest_road", .string), Field("nearest_road_m", .real), Field("cell", .string), Field("band", .string)], features: [])
+        layer.features.reserveCapacity(cases.count + outside.count)
+        for (i, c) in cases.enumerated() {
+            let zonesHere = zones.indices.filter { zoneMask[i] & (1 << UInt64($0)) != 0 }.map { zones[$0] }
+            layer.features.append(Feature(geometry: try Geometry.point(c.x, c.y), properties: [
+                "case_id": .string(c.id), "category": .string(c.category), "department": .string(department[i]), "in_district": .boolean(true),
+                "reports": .integer(Int64(c.reports)), "duplicates": .integer(Int64(c.reports - 1)),
+                "first_time": .string(ReportTime.text(c.first)), "last_time": .string(ReportTime.text(c.last)),
+                "street": street[i] >= 0 ? .string(streets[Int(street[i])]) : .null,
+                "upgrade_district": upgrade[i] >= 0 ? .string(districts[Int(upgrade[i])]) : .null,
+                "control_zones": .string(zonesHere.joined(separator: ";")),
+                "nearest_road": road[i] >= 0 ? .string(roads[Int(road[i])]) : .null,
+                "nearest_road_m": road[i] >= 0 ? .real(Hotspots.round2(roadDistance[i])) : .null,
+                "cell": cell[i] >= 0 ? .string(cells[cell[i]]) : .null, "band": cell[i] >= 0 ? .string(bands[cell[i]]) : .null]))
+        }
+        for i in 0..<outside.count {
+            layer.features.append(Feature(geometry: try Geometry.point(outside.xs[i], outside.ys[i]), properties: [
+                "case_id": .string(outside.ids[i]), "category": .string(outside.categories[i]), "department": .string(outsideDepartment[i]),
+                "in_district": .boolean(false), "reports": .integer(1), "duplicates": .integer(0),
+                "first_time": .string(ReportTime.text(outside.times[i])), "last_time": .string(ReportTime.text(outside.times[i]))]))
+        }
+        return layer
+    }
 }
 
 /// The citizen-report analysis.
@@ -45,9 +91,12 @@ public enum Hotspots {
         let streets = data.streets, districts = PlanningData.named(data.upgradeDistricts), zones = PlanningData.named(data.controlZones)
         let street = try PointLocator.locate(xs: xs, ys: ys, in: streets.map(\.geometry))
         let upgrade = try PointLocator.locate(xs: xs, ys: ys, in: districts.map(\.geometry))
-        let inZone = try zones.map { try PointLocator.locate(xs: xs, ys: ys, in: [$0.geometry]) }
+        var zoneMask = [UInt64](repeating: 0, count: cases.count)
+        for (k, zone) in zones.prefix(64).enumerated() {
+            for (i, hit) in try PointLocator.locate(xs: xs, ys: ys, in: [zone.geometry]).enumerated() where hit >= 0 { zoneMask[i] |= 1 << UInt64(k) }
+        }
         let roads = NearestLine(data.roads.features.compactMap { f in f.geometry.map { (PlanningData.name(f), $0) } })
-        let nearest = cases.map { roads.nearest(x: $0.x, y: $0.y) }
+        let nearest = ParallelMap.chunked(cases.count, size: 50_000) { range in range.map { roads.nearest(x: xs[$0], y: ys[$0]) } }
 
         progress("hot spots on a \(Format.fixed(rules.cellSize, 0)) m grid")
         let grid = try HexCells(district: district, spacing: rules.cellSize)
@@ -57,51 +106,38 @@ public enum Hotspots {
         let (neighbours, neighbourhood) = grid.neighbours(band: rules.band, knn: rules.knn)
         let (z, p, bands) = Hotspots.giStar(counts, cells: grid, neighbours: neighbours, rules: rules)
 
-        let categories = rules.departments.map(\.category)
-            + Set(cases.map(\.category)).subtracting(rules.departments.map(\.category)).sorted()
-        let unknown = categories.filter { rules.department(of: $0) == nil }.map { c in (c, cases.filter { $0.category == c }.count) }
-        let department = cases.map { rules.department(of: $0.category) ?? unmapped }
+        // Categories by index: the rules' first, then those the rules do not know.
+        let known = rules.departments.map(\.category)
+        let categories = known + Set(cases.map(\.category)).subtracting(known).sorted()
+        let categoryNumber = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($0.element, $0.offset) })
+        let category = cases.map { categoryNumber[$0.category] ?? 0 }
+        var perCategory = [Int](repeating: 0, count: categories.count)
+        for c in category { perCategory[c] += 1 }
+        let departmentOf = categories.map { rules.department(of: $0) ?? unmapped }
+        let unknown = categories.indices.filter { rules.department(of: categories[$0]) == nil }.map { (categories[$0], perCategory[$0]) }
 
-        // Layers.
         var cells = Layer(name: "hotspot-cells", crs: data.boundary.crs, fields: [Field("cell", .string), Field("cases", .integer), Field("gi_z", .real),
                                                                                  Field("gi_p", .real), Field("band", .string)], features: [])
+        let cellNames = grid.cells.map { "\($0.key.q),\($0.key.r)" }
         for (i, cell) in grid.cells.enumerated() {
             cells.features.append(Feature(geometry: cell.geometry, properties: [
-                "cell": .string("\(cell.key.q),\(cell.key.r)"), "cases": .integer(Int64(counts[i])), "gi_z": .real(round6(z[i])),
+                "cell": .string(cellNames[i]), "cases": .integer(Int64(counts[i])), "gi_z": .real(round6(z[i])),
                 "gi_p": .real(round6(p[i])), "band": .string(bands[i])]))
         }
-        var caseLayer = Layer(name: "cases", crs: cells.crs, fields: [
-            Field("case_id", .string), Field("category", .string), Field("department", .string), Field("in_district", .boolean),
-            Field("reports", .integer), Field("duplicates", .integer), Field("first_time", .string), Field("last_time", .string),
-            Field("street", .string), Field("upgrade_district", .string), Field("control_zones", .string),
-            Field("nearest_road", .string), Field("nearest_road_m", .real), Field("cell", .string), Field("band", .string)], features: [])
-        for (i, c) in cases.enumerated() {
-            let zonesHere = zones.indices.filter { inZone[$0][i] >= 0 }.map { zones[$0].name }
-            let cell = cellOf[i] >= 0 ? grid.cells[cellOf[i]] : nil
-            caseLayer.features.append(Feature(geometry: try Geometry.point(c.x, c.y), properties: [
-                "case_id": .string(c.id), "category": .string(c.category), "department": .string(department[i]), "in_district": .boolean(true),
-                "reports": .integer(Int64(c.reports)), "duplicates": .integer(Int64(c.reports - 1)),
-                "first_time": .string(ReportTime.text(c.first)), "last_time": .string(ReportTime.text(c.last)),
-                "street": street[i] >= 0 ? .string(streets[Int(street[i])].name) : .null,
-                "upgrade_district": upgrade[i] >= 0 ? .string(districts[Int(upgrade[i])].name) : .null,
-                "control_zones": .string(zonesHere.joined(separator: ";")),
-                "nearest_road": nearest[i].map { .string(roads.names[$0.line]) } ?? .null,
-                "nearest_road_m": nearest[i].map { .real(round2($0.distance)) } ?? .null,
-                "cell": cell.map { .string("\($0.key.q),\($0.key.r)") } ?? .null, "band": cellOf[i] >= 0 ? .string(bands[cellOf[i]]) : .null]))
-        }
-        for i in records.xs.indices where !inside[i] {
-            caseLayer.features.append(Feature(geometry: try Geometry.point(records.xs[i], records.ys[i]), properties: [
-                "case_id": .string(records.ids[i]), "category": .string(records.categories[i]),
-                "department": .string(rules.department(of: records.categories[i]) ?? unmapped), "in_district": .boolean(false),
-                "reports": .integer(1), "duplicates": .integer(0), "first_time": .string(ReportTime.text(records.times[i])),
-                "last_time": .string(ReportTime.text(records.times[i]))]))
-        }
+        let outsideIndex = records.xs.indices.filter { !inside[$0] }
+        let outside = CitizenReportRecords(ids: outsideIndex.map { records.ids[$0] }, times: outsideIndex.map { records.times[$0] },
+                                           categories: outsideIndex.map { records.categories[$0] }, xs: outsideIndex.map { records.xs[$0] },
+                                           ys: outsideIndex.map { records.ys[$0] })
+        let placement = CasePlacement(crs: data.boundary.crs, streets: streets.map(\.name), districts: districts.map(\.name), zones: zones.map(\.name),
+                                      roads: roads.names, cells: cellNames, bands: bands, street: street, upgrade: upgrade, zoneMask: zoneMask,
+                                      road: nearest.map { Int32($0?.line ?? -1) }, roadDistance: nearest.map { $0?.distance ?? 0 }, cell: cellOf,
+                                      department: category.map { departmentOf[$0] },
+                                      outside: outside, outsideDepartment: outside.categories.map { rules.department(of: $0) ?? unmapped })
 
-        // Tables.
-        let tables = HotspotTables(cases: cases, categories: categories, department: department, streets: streets, street: street,
-                                   districts: districts, upgrade: upgrade, bands: bands, cellOf: cellOf, cellCounts: counts)
+        let tables = HotspotTables(cases: cases, categories: categories, category: category, departmentOf: departmentOf, streets: streets,
+                                   street: street, districts: districts, upgrade: upgrade, bands: bands, cellCounts: counts)
         return HotspotResult(reports: records.count, outside: records.count - insideCount, merged: insideCount - cases.count, cases: cases,
-                             unknownCategories: unknown, cells: cells, caseLayer: caseLayer, tables: try tables.all(), neighbourhood: neighbourhood)
+                             unknownCategories: unknown, cells: cells, placement: placement, tables: try tables.all(), neighbourhood: neighbourhood)
     }
 
     /// Gi* z, p and band of each cell from its case count, as the rules say: counts per
@@ -180,7 +216,12 @@ struct HexCells {
         }
         self.cells = cells
         index = Dictionary(uniqueKeysWithValues: pieces.indices.map { (pieces[$0].key, cellOfPiece[$0]) })
+        main = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($0.element.key, $0.offset) })
     }
+
+    /// Each cell by the key of its main hexagon: neighbours are found by centres, as a
+    /// distance band on the cells' centres finds them (a joined sliver is not a centre).
+    let main: [Key: Int]
 
     /// Counts per cell as counts per whole hexagon of area.
     func perHexagon(_ counts: [Double]) -> [Double] {
@@ -196,7 +237,7 @@ struct HexCells {
                 let c = grid.centre(q: cells[i].key.q, r: cells[i].key.r)
                 var seen: Set<Int> = [i]
                 let near = offsets.dropFirst().compactMap { o -> (Int, Double)? in
-                    guard let j = index[Key((cells[i].key.q + o.q, cells[i].key.r + o.r))], seen.insert(j).inserted else { return nil }
+                    guard let j = main[Key((cells[i].key.q + o.q, cells[i].key.r + o.r))], seen.insert(j).inserted else { return nil }
                     let d = grid.centre(q: cells[j].key.q, r: cells[j].key.r)
                     return (j, (d.x - c.x) * (d.x - c.x) + (d.y - c.y) * (d.y - c.y))
                 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
@@ -209,14 +250,7 @@ struct HexCells {
             let d = grid.centre(q: o.q, r: o.r), zero = grid.centre(q: 0, r: 0)
             return ((d.x - zero.x) * (d.x - zero.x) + (d.y - zero.y) * (d.y - zero.y)).squareRoot() <= band + 1e-6
         }
-        // A neighbouring sliver is part of a cell already counted: each cell once.
-        let hoods = cells.indices.map { i -> [Int] in
-            var seen: Set<Int> = [i]
-            return [i] + offsets.dropFirst().compactMap { o -> Int? in
-                guard let j = index[Key((cells[i].key.q + o.q, cells[i].key.r + o.r))], seen.insert(j).inserted else { return nil }
-                return j
-            }
-        }
+        let hoods = cells.indices.map { i in [i] + offsets.dropFirst().compactMap { main[Key((cells[i].key.q + $0.q, cells[i].key.r + $0.r))] } }
         return (hoods, "each cell and the cells whose centres lie within \(Format.fixed(band, 0)) m (\(offsets.count) cells where the district is whole; binary weights)")
     }
 }

@@ -6,42 +6,50 @@ public enum ReportTime {
     public static let beijing: Int64 = 8 * 3600
 
     /// Seconds since 1970-01-01 UTC, or nil when `text` is not a date the apps write.
-    public static func parse(_ text: String) -> Int64? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+    /// Works on the UTF-8 bytes (a million reports: no Foundation, no Character per digit).
+    public static func parse(_ text: String) -> Int64? { parse(utf8: Array(text.utf8)[...]) }
+
+    /// `parse` of a cell's UTF-8 bytes (a CSV read without a String per cell).
+    public static func parse(utf8: ArraySlice<UInt8>) -> Int64? {
+        var s = utf8
+        func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+        while let b = s.first, isBlank(b) { s.removeFirst() }
+        while let b = s.last, isBlank(b) { s.removeLast() }
         func number(_ maxDigits: Int) -> Int64? {
             var value: Int64 = 0, digits = 0
-            while let c = s.first, let d = c.wholeNumberValue, c.isASCII, digits < maxDigits {
-                value = value * 10 + Int64(d)
+            while let b = s.first, b >= 48, b <= 57, digits < maxDigits {
+                value = value * 10 + Int64(b - 48)
                 digits += 1
                 s.removeFirst()
             }
             return digits == 0 ? nil : value
         }
-        func take(_ set: String) -> Bool {
-            guard let c = s.first, set.contains(c) else { return false }
+        func take(_ set: [UInt8]) -> UInt8? {
+            guard let b = s.first, set.contains(b) else { return nil }
             s.removeFirst()
-            return true
+            return b
         }
-        guard let year = number(4), (1970...2200).contains(year), take("-/"), let month = number(2), (1...12).contains(month),
-              take("-/"), let day = number(2), (1...daysIn(month, year)).contains(day) else { return nil }
+        let dash: [UInt8] = [45, 47]  // - /
+        guard let year = number(4), (1970...2200).contains(year), take(dash) != nil, let month = number(2), (1...12).contains(month),
+              take(dash) != nil, let day = number(2), (1...daysIn(month, year)).contains(day) else { return nil }
         var seconds: Int64 = 0
-        if take("T "), let hour = number(2), hour < 24, take(":"), let minute = number(2), minute < 60 {
+        if take([84, 32]) != nil {  // T or blank
+            guard let hour = number(2), hour < 24, take([58]) != nil, let minute = number(2), minute < 60 else { return nil }
             seconds = hour * 3600 + minute * 60
-            if take(":") {
+            if take([58]) != nil {
                 guard let second = number(2), second < 61 else { return nil }
                 seconds += second
-                if take(".") { _ = number(9) }
+                if take([46]) != nil { _ = number(9) }
             }
         }
         var offset = beijing
-        if take("Z") {
+        if take([90]) != nil {  // Z
             offset = 0
-        } else if let sign = s.first, sign == "+" || sign == "-" {
-            s.removeFirst()
+        } else if let sign = take([43, 45]) {  // + -
             guard let hours = number(2), hours <= 14 else { return nil }
-            _ = take(":")
+            _ = take([58])
             let minutes = number(2) ?? 0
-            offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+            offset = (sign == 43 ? 1 : -1) * (hours * 3600 + minutes * 60)
         }
         guard s.isEmpty else { return nil }
         return days(year, month, day) * 86_400 + seconds - offset

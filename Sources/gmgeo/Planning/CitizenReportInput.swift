@@ -19,7 +19,8 @@ struct CitizenReportInput {
             if let note = table.note { Stderr.write("gmgeo: \(note)\n") }
             let column = { (name: String) in table.columns.firstIndex(of: name) }
             let ids = column(idField).map(table.column) ?? table.lines.map { "line \($0)" }
-            let times = column(timeField).map(table.column)?.map { ReportTime.parse($0) ?? 0 } ?? []
+            // Every kept row passed the check: its time parses.
+            let times = column(timeField).map(table.columnBytes)?.map { ReportTime.parse(utf8: $0) ?? 0 } ?? []
             records = CitizenReportRecords(ids: ids, times: times, categories: column(categoryField).map(table.column) ?? [],
                                            xs: table.xs, ys: table.ys)
             source = resolved.crs
@@ -36,17 +37,26 @@ struct CitizenReportInput {
             source = assumed.crs
         }
         if let source, source != working {
+            // On every core: GCJ-02's inverse iterates per point.
+            let (xs, ys) = (records.xs, records.ys)
+            let moved: [(Double, Double)]
             do {
-                try Transformer(from: source, to: working).transform(xs: &records.xs, ys: &records.ys)
-            } catch {
+                moved = try ParallelMap.chunked(xs.count, size: 100_000) { range in
+                    var (x, y) = (Array(xs[range]), Array(ys[range]))
+                    try Transformer(from: source, to: working).transform(xs: &x, ys: &y)
+                    return Array(zip(x, y))
+                }
+            } catch let error as CRSError {
                 throw error.at(displayName(ofSource: path))
             }
+            records.xs = moved.map(\.0)
+            records.ys = moved.map(\.1)
         }
         return records
     }
 
     /// The test of a CSV row: its time and category (the header must hold both).
-    private func rowCheck(_ columns: [String]) throws -> ([Substring]) -> String? {
+    private func rowCheck(_ columns: [String]) throws -> (ArraySlice<UInt8>) -> String? {
         guard let time = columns.firstIndex(of: timeField) else {
             throw InputError("no column '\(timeField)' for the report time; columns: \(columns.joined(separator: ", ")) (name it with --time-field)")
         }
@@ -54,11 +64,12 @@ struct CitizenReportInput {
             throw InputError("no column '\(categoryField)' for the category; columns: \(columns.joined(separator: ", ")) (name it with --category-field)")
         }
         let (timeField, categoryField) = (self.timeField, self.categoryField)
-        return { cells in
-            let t = time < cells.count ? cells[time].trimmingCharacters(in: .whitespaces) : ""
-            if ReportTime.parse(t) == nil { return t.isEmpty ? "no \(timeField)" : "\(timeField) '\(t)' is not a date and time (e.g. 2025-03-14T09:30:00+08:00)" }
-            let c = category < cells.count ? cells[category].trimmingCharacters(in: .whitespaces) : ""
-            return c.isEmpty ? "no \(categoryField)" : nil
+        return { row in
+            let t = PointTable.cell(row, time)
+            if ReportTime.parse(utf8: t) == nil {
+                return t.isEmpty ? "no \(timeField)" : "\(timeField) '\(String(decoding: t, as: UTF8.self))' is not a date and time (e.g. 2025-03-14T09:30:00+08:00)"
+            }
+            return PointTable.cell(row, category).isEmpty ? "no \(categoryField)" : nil
         }
     }
 

@@ -75,7 +75,7 @@ struct HotspotsCommand: ParsableCommand {
         print(summary(result, rules: rules))
         for (_, table) in result.tables { print("\n### \(table.title)\n\n" + table.markdown()) }
         if let output { try LayerWriter(format: try HotspotsCommand.format(output)).write(result.cells, to: output) }
-        if let cases { try LayerWriter(format: try HotspotsCommand.format(cases)).write(result.caseLayer, to: cases) }
+        if let cases { try LayerWriter(format: try HotspotsCommand.format(cases)).write(try result.caseLayer(), to: cases) }
         if let csv {
             for (name, table) in result.tables { try AtomicWrite.data(Data(table.csv().utf8), to: "\(csv)-\(name).csv") }
         }

@@ -14,9 +14,11 @@ public enum Report {
     ///   - projects: the projects to validate (in the working CRS) and how to name their source.
     ///   - language: the language of the summary, the reasons and the web map.
     ///   - date: the day on report.docx's title page.
+    ///   - citizenReports: citizen reports (working CRS) for the hot-spot section, and their file's name.
     ///   - step: called with the name of each step as it starts (for progress).
     public static func build(data: PlanningData, projects: (layer: Layer, source: String)?, kindField: String,
                              unknownKinds: UnknownKindPolicy, language: Language = .zh, date: Date = Date(),
+                             citizenReports: (records: CitizenReportRecords, source: String)? = nil,
                              step: (String) -> Void) throws -> ReportFiles {
         let crs = try CRS(data.rules.workingCRS)
         let district = try data.district()
@@ -63,6 +65,22 @@ public enum Report {
             summary.validation(result.assessments, result.table)
         }
 
+        var hotspotCells: Layer?
+        if let reports = citizenReports {
+            step("citizen reports")
+            guard let rules = data.rules.citizenReports else {
+                throw RulesError(file: "rules.toml", message: "--citizen-reports needs a [citizen_reports] section in the rules (copy it from GeoData/guangming/rules.toml)")
+            }
+            let result = try Hotspots.analyse(reports.records, data: data, rules: rules)
+            files.layer(result.cells, "hotspot-cells.geojson")
+            files.layer(try result.caseLayer(), "citizen-cases.geojson")
+            for (name, table) in result.tables { files.table(table, "citizen-\(name).csv") }
+            summary.citizenReports(result, rules: rules, source: reports.source)
+            files.map([(result.cells, "hotspot-cells"), (data.roads, "roads-context"), (data.boundary, "boundary")],
+                      title: "市民随手拍热点 · Citizen-report hot spots", name: "map-hotspots", sources: [data.boundary, data.roads])
+            hotspotCells = result.cells
+        }
+
         files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
                    (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
                   title: "光明区全域景观提升 总图 · Overview", name: "map-overview",
@@ -104,6 +122,9 @@ public enum Report {
         ]
         if let validated = summary.validatedLayer {
             shown.append(WebMapLayer(id: "projects-validated", layer: validated, style: Palette.style(for: "projects-validated")))
+        }
+        if let hotspotCells {
+            shown.insert(WebMapLayer(id: "hotspot-cells", layer: hotspotCells, style: Palette.style(for: "hotspot-cells")), at: 0)
         }
         shown = shown.filter { $0.layer.features.contains { $0.geometry != nil } }
         let inputs = [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]

@@ -22,7 +22,8 @@ public struct ReportFiles {
          "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
          "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
             + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] }
-            + [webFolder, "report.docx", "report.qgs", "inputs"]
+            + [webFolder, "report.docx", "report.qgs", "inputs", "hotspot-cells.geojson", "hotspot-cells.qml", "citizen-cases.geojson", "map-hotspots.png",
+               "map-hotspots.pdf"] + ["streets", "upgrade-districts", "months", "departments", "trends", "hotspots"].map { "citizen-\($0).csv" }
             + ["corridors", "road-belts", "green-service", "green-service-gaps", "green-patches", "green-links", "green-gap-links",
                "projects-validated"].map { "\($0).qml" })
 

@@ -14,6 +14,7 @@ enum ReportQGIS {
         ("绿色景观网络", "Green network", ["green-gap-links", "green-links", "green-patches"]),
         ("绿地服务", "Green-space service", ["green-service-gaps", "green-service"]),
         ("景观控制带", "Landscape corridors", ["corridors", "road-belts"]),
+        ("市民随手拍", "Citizen reports", ["hotspot-cells"]),
         ("基础数据", "Base data", ["stations", "rail", "roads", "boundary", "control-zones", "upgrade-districts", "green"]),
     ]
 

@@ -123,6 +123,31 @@ struct ReportSummary {
         return Table(title: t.title, headers: keep.map { t.headers[$0] }, rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : "" } })
     }
 
+    mutating func citizenReports(_ r: HotspotResult, rules: CitizenReportRules, source: String) {
+        let hot = r.cells.features.filter { $0["band"].description.hasPrefix("hot") }.count
+        let cold = r.cells.features.filter { $0["band"].description.hasPrefix("cold") }.count
+        let trend = r.tables.first { $0.name == "trends" }?.table.rows.last?.last ?? "no trend"
+        let trendWords = ["increasing": "上升", "decreasing": "下降", "no trend": "无显著趋势"][trend] ?? trend
+        glance.append(say("市民随手拍：\(r.reports)条上报合并为\(r.cases.count)件，热点单元\(hot)个、冷点\(cold)个；全区月度趋势：\(trendWords)。",
+                          "Citizen reports: \(r.reports) reports, \(r.cases.count) cases, \(hot) hot and \(cold) cold cells; district-wide monthly trend: \(trend)."))
+        let unknown = r.unknownCategories.map { "\($0.category)（\($0.cases)）" }.joined(separator: "、")
+        let tables = Dictionary(uniqueKeysWithValues: r.tables.map { ($0.name, $0.table) })
+        let shown = ["streets", "upgrade-districts", "departments", "trends", "hotspots"].compactMap { name in
+            tables[name].map { "### \(ReportWords.phrase($0.title, language))\n\n" + table($0) }
+        }
+        let cell = Format.fixed(rules.cellSize, 0)
+        sections.append("""
+        ## \(say("5. 市民随手拍", "5. Citizen reports"))
+
+        \(say("`\(source)`：共\(r.reports)条上报，其中\(r.outside)条位于辖区外（已标记），\(r.merged)条为重复上报（同类、\(Format.fixed(rules.duplicateDistance, 0))米、\(Format.fixed(rules.duplicateHours, 0))小时内）并入既有案件，合计\(r.cases.count)件。热点分析：\(cell)米六边形网格上的 Getis-Ord Gi*，经错误发现率校正，热点单元\(hot)个、冷点\(cold)个（`hotspot-cells.geojson`，案件见 `citizen-cases.geojson`）。",
+               "`\(source)`: \(r.reports) reports, \(r.outside) outside the district (flagged), \(r.merged) duplicates (same category within \(Format.fixed(rules.duplicateDistance, 0)) m and \(Format.fixed(rules.duplicateHours, 0)) h) merged, \(r.cases.count) cases. Hot spots: Getis-Ord Gi* on hexagons \(cell) m apart with False Discovery Rate correction: \(hot) hot and \(cold) cold cells (`hotspot-cells.geojson`; cases in `citizen-cases.geojson`)."))\(unknown.isEmpty ? "" : say("规则未对应责任部门的类别：\(unknown)。", " Categories the rules map to no department: \(unknown)."))
+
+        ![\(say("市民随手拍热点", "Citizen-report hot spots"))](map-hotspots.png)
+
+        \(shown.joined(separator: "\n"))
+        """)
+    }
+
     /// Which input layers are real and which schematic, by feature count, from each feature's
     /// `source` ("real: ...", "schematic: ...", "derived: ..."; none: the user's own data).
     static func caveat(_ layers: [Layer], language: Language) -> String {
@@ -168,6 +193,7 @@ struct ReportSummary {
         let maps = [("map-overview", "总图", "overview"), ("map-green-service", "绿地服务覆盖", "green-space service"),
                     ("map-corridors", "景观控制带", "corridors"), ("map-green-network", "绿色景观网络", "green network")]
             + (validatedLayer == nil ? [] : [("map-projects", "项目选址校核", "projects")])
+            + (files.contains("map-hotspots.png") ? [("map-hotspots", "市民随手拍热点", "citizen-report hot spots")] : [])
         let mapLinks = maps.map { "[\(say($0.1, $0.2))](\($0.0).pdf)" }.joined(separator: say("、", ", "))
         let web = files.contains("map/index.html")
         return """

@@ -32,12 +32,25 @@ enum ReportWords {
         // projects
         "project": "编号", "name": "名称", "kind": "项目类型", "kind_key": "规则类型", "street": "街道", "control zones": "景观管控区",
         "verdict": "校核结论", "reasons": "原因", "lon": "经度", "lat": "纬度",
+        // citizen reports
+        "Cases per street and category": "各街道、各类别案件数", "Cases per upgrade district": "各提升片区案件数",
+        "Cases per month and category": "各月份、各类别案件数", "Cases per department": "各责任部门案件数",
+        "Monthly trend of cases (Mann-Kendall, two-sided, #%)": "案件月度趋势（Mann-Kendall 检验，双侧，#%）",
+        "Hot and cold spots (Gi*, FDR-corrected)": "热点与冷点（Gi*，错误发现率校正）",
+        "total": "合计", "per km²": "每平方千米", "cases": "案件数", "S": "S", "z": "z", "p": "p", "top category": "最多的类别", "month": "月份", "department": "责任部门",
+        "categories": "类别", "area": "区域", "months": "月数", "trend": "趋势", "band": "等级", "cells": "单元数",
     ]
 
     /// Coded values of some columns, in words.
     static let values: [String: [String: String]] = [
         "verdict": ["ok": "通过", "needs-review": "需专家评审", "conflict": "冲突"],
         "meets_target": ["yes": "是", "no": "否"],
+        "trend": ["increasing": "上升", "decreasing": "下降", "no trend": "无显著趋势"],
+        "kind": ["street": "街道", "upgrade district": "提升片区", "district": "全区"],
+        "department": ["(unmapped)": "（未对应）"],
+        "area": ["all": "全区"],
+        "band": ["hot99": "热点 99%", "hot95": "热点 95%", "hot90": "热点 90%", "ns": "不显著", "cold90": "冷点 90%", "cold95": "冷点 95%",
+                 "cold99": "冷点 99%"],
     ]
 
     /// The verdict in words.

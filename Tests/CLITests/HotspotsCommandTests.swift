@@ -39,6 +39,29 @@ struct HotspotsCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.path("hot.png")))
     }
 
+    @Test("report --citizen-reports adds the section (in Chinese), its map, tables, cells and cases, a web map layer and a QGIS group")
+    func inTheReport() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try CommandRunner.gmgeo(["simulate-reports", "-o", folder.path("r.csv"), "--background", "6000", "--broken", "0"])
+        let out = try CommandRunner.gmgeo(["report", "-o", folder.path("rep"), "--citizen-reports", folder.path("r.csv"), "--citizen-reports-crs", "gcj02"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let summary = try String(contentsOfFile: folder.path("rep/summary.md"), encoding: .utf8)
+        #expect(summary.contains("## 5. 市民随手拍") && summary.contains("](map-hotspots.png)") && summary.contains("### 各街道、各类别案件数"))
+        #expect(summary.contains("- 市民随手拍：") && summary.contains("热点 99%"))
+        #expect(ReportLanguageTests.englishRuns(summary).isEmpty, "\(ReportLanguageTests.englishRuns(summary))")
+        for file in ["hotspot-cells.geojson", "hotspot-cells.qml", "citizen-cases.geojson", "citizen-streets.csv", "citizen-trends.csv",
+                     "map-hotspots.png", "map-hotspots.pdf", "map/layers/01-hotspot-cells.js"] {
+            #expect(FileManager.default.fileExists(atPath: folder.path("rep/\(file)")), "\(file)")
+        }
+        let qgs = try String(contentsOfFile: folder.path("rep/report.qgs"), encoding: .utf8)
+        #expect(qgs.contains("<layer-tree-group name=\"市民随手拍\"") && qgs.contains("./hotspot-cells.geojson"))
+        // Without the reports the section is not there.
+        let plain = try CommandRunner.gmgeo(["report", "-o", folder.path("plain")])
+        let plainSummary = try String(contentsOfFile: folder.path("plain/summary.md"), encoding: .utf8)
+        #expect(plain.status == 0 && !plainSummary.contains("市民随手拍"))
+    }
+
     @Test("refused: no [citizen_reports] in the rules, a missing column, bad options", arguments: [
         ["hotspots", "OUT/r.csv", "--crs", "gcj02", "--rules", "OUT/old-rules.toml"],
         ["hotspots", "OUT/nocat.csv", "--crs", "gcj02"],

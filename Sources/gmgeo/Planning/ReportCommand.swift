@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
           gmgeo report
           gmgeo report -o reports/2026-q4
           gmgeo report --lang en
+          gmgeo report --citizen-reports reports.csv --citizen-reports-crs gcj02
           gmgeo report --data my_district/ --rules my_rules.toml --projects proposals.gpkg
           gmgeo report --projects sites_from_amap.csv --projects-crs gcj02
           gmgeo report --projects 'survey.shp#encoding=GBK,crs=gcj02' --kind-field 项目类型
@@ -32,13 +33,16 @@ struct ReportCommand: ParsableCommand {
     var unknownKind: UnknownKindPolicy = .refuse
     @Option(name: .customLong("projects-crs"), help: "The CRS of --projects when it has none or a wrong one, e.g. gcj02 for phone-app points.")
     var projectsCRS: String?
+    @Option(name: .customLong("citizen-reports"), help: "Citizen reports (an app export, as for gmgeo hotspots) for a hot-spot section, map and tables.")
+    var citizenReports: String?
+    @Option(name: .customLong("citizen-reports-crs"), help: "The CRS of --citizen-reports (phone apps write gcj02).") var citizenReportsCRS: String?
     @Option(help: "The language of summary.md, the projects' reasons and the web map: zh (default) or en. File and field names stay English.") var lang: Language = .zh
 
     func run() throws {
         // Refused before minutes of work: a folder of the user's files is never replaced.
         try Staging.checkReplaceableFolder(output, ownFiles: ReportFiles.knownNames)
         try OutputPath.checkParent(of: output)
-        let progress = Progress(steps: 6)
+        let progress = Progress(steps: citizenReports == nil ? 6 : 7)
         progress.next("reading the data")
         let data = try planning.load()
         let projectsPath = projects ?? data.folder.appendingPathComponent("projects-sample.geojson").path
@@ -49,7 +53,15 @@ struct ReportCommand: ParsableCommand {
                                                      crs: try CRS(data.rules.workingCRS))
             projectLayer = (layer, displayName(ofSource: try LayerInput.path(argument)))
         }
-        let report = try Report.build(data: data, projects: projectLayer, kindField: kindField, unknownKinds: unknownKind, language: lang) { progress.next($0) }
+        var reports: (records: CitizenReportRecords, source: String)?
+        if let citizenReports {
+            let options = ReadOptions(crs: try citizenReportsCRS.map { try CRS($0) })
+            let records = try CitizenReportInput(timeField: "time", categoryField: "category", idField: "id")
+                .read(citizenReports, options: options, working: try CRS(data.rules.workingCRS))
+            reports = (records, displayName(ofSource: try LayerInput.path(citizenReports)))
+        }
+        let report = try Report.build(data: data, projects: projectLayer, kindField: kindField, unknownKinds: unknownKind, language: lang,
+                                      citizenReports: reports) { progress.next($0) }
         progress.next("writing \(output)")
         try report.commit(to: output)
         for warning in report.warnings { Stderr.write("gmgeo: warning: \(warning)\n") }

@@ -39,6 +39,26 @@ struct HotspotsCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.path("hot.png")))
     }
 
+    @Test("an app's JSON export (plain records) reads like the CSV; no CRS: lon/lat assumed WGS 84 with a note naming gcj02")
+    func jsonAndCRS() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let rows = (0..<40).map { i in
+            #"{"id": "J\#(i)", "time": "2025-0\#(1 + i % 9)-05 10:00", "category": "环境卫生", "lon": \#(113.93 + Double(i) * 0.001), "lat": 22.76}"#
+        }
+        try ("{\"data\": [" + rows.joined(separator: ",") + "]}").write(toFile: folder.path("r.json"), atomically: true, encoding: .utf8)
+        let out = try CommandRunner.gmgeo(["hotspots", folder.path("r.json"), "--crs", "gcj02", "--cases", folder.path("c.geojson")])
+        #expect(out.status == 0 && out.stdout.contains("- 40 reports: 0 outside"), "\(out.stdout.prefix(400))\(out.stderr)")
+        let cases = try String(contentsOfFile: folder.path("c.geojson"), encoding: .utf8)
+        #expect(cases.contains("\"case_id\": \"J0\""))
+        let assumed = try CommandRunner.gmgeo(["hotspots", folder.path("r.json")])
+        #expect(assumed.status == 0 && assumed.stderr.contains("assuming EPSG:4326") && assumed.stderr.contains("--crs gcj02"), "\(assumed.stderr)")
+        // A record without a time refuses the file, naming it.
+        try #"[{"id": "x", "time": "soon", "category": "环境卫生", "lon": 113.93, "lat": 22.76}]"#.write(toFile: folder.path("bad.json"), atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.gmgeo(["hotspots", folder.path("bad.json"), "--crs", "gcj02"])
+        #expect(bad.status == 2 && bad.stderr.contains("record 1: time 'soon' is not a date and time"), "\(bad.stderr)")
+    }
+
     @Test("report --citizen-reports adds the section (in Chinese), its map, tables, cells and cases, a web map layer and a QGIS group")
     func inTheReport() throws {
         let folder = try TemporaryFolder()

@@ -24,6 +24,9 @@ struct CitizenReportInput {
             records = CitizenReportRecords(ids: ids, times: times, categories: column(categoryField).map(table.column) ?? [],
                                            xs: table.xs, ys: table.ys)
             source = resolved.crs
+        } else if let rows = try CitizenReportInput.plainJSON(path) {
+            records = try fromRows(rows, path: path, badRows: resolved.badRows)
+            source = resolved.crs
         } else {
             let layer = try LayerInput.read(argument, options: options)
             records = try fromLayer(layer, path: path, badRows: resolved.badRows)
@@ -73,6 +76,54 @@ struct CitizenReportInput {
         }
     }
 
+    /// The records of an app's JSON export: an array of plain objects (or an object holding
+    /// one under "data", "records", "list" or "items"), not GeoJSON; nil for anything else.
+    static func plainJSON(_ path: String) throws -> [[String: Any]]? {
+        guard path.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: path),
+              let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        let array = json as? [Any] ?? ["data", "records", "list", "items"].lazy.compactMap { (json as? [String: Any])?[$0] as? [Any] }.first
+        guard let rows = array as? [[String: Any]], let first = rows.first, first["type"] as? String != "Feature" else { return nil }
+        return rows
+    }
+
+    /// Reports from plain JSON records with lon/lat keys (the names `CoordinateColumns` knows).
+    private func fromRows(_ rows: [[String: Any]], path: String, badRows: BadRowPolicy) throws -> CitizenReportRecords {
+        let keys = Array(Set(rows.prefix(100).flatMap(\.keys))).sorted()
+        guard case .xy(let xi, let yi)? = try? CoordinateColumns.decide(keys) else {
+            throw InputError("\(displayName(ofSource: path)): no longitude/latitude keys in the records; keys: \(keys.joined(separator: ", "))")
+        }
+        let (xKey, yKey) = (keys[xi], keys[yi])
+        func text(_ v: Any?) -> String { v.map { "\($0)" } ?? "" }
+        func number(_ v: Any?) -> Double? { (v as? NSNumber)?.doubleValue ?? Double(text(v).trimmingCharacters(in: .whitespaces)) }
+        var records = CitizenReportRecords(ids: [], times: [], categories: [], xs: [], ys: [])
+        var bad: [String] = []
+        for (i, row) in rows.enumerated() {
+            let place = "record \(i + 1)"
+            guard let x = number(row[xKey]), let y = number(row[yKey]), x.isFinite, y.isFinite else { bad.append("\(place): no position"); continue }
+            guard let t = ReportTime.parse(text(row[timeField])) else { bad.append("\(place): \(timeField) '\(text(row[timeField]))' is not a date and time"); continue }
+            let category = text(row[categoryField]).trimmingCharacters(in: .whitespaces)
+            guard !category.isEmpty else { bad.append("\(place): no \(categoryField)"); continue }
+            let id = text(row[idField])
+            records.ids.append(id.isEmpty ? place : id)
+            records.times.append(t)
+            records.categories.append(category)
+            records.xs.append(x)
+            records.ys.append(y)
+        }
+        try report(bad, of: rows.count, path: path, badRows: badRows)
+        return records
+    }
+
+    /// Refuses the file over its bad records, or says they were left out.
+    private func report(_ bad: [String], of total: Int, path: String, badRows: BadRowPolicy) throws {
+        guard !bad.isEmpty else { return }
+        let list = bad.prefix(5).joined(separator: "; ") + (bad.count > 5 ? "; ..." : "")
+        if case .refuse = badRows {
+            throw InputError("\(displayName(ofSource: path)): \(bad.count) of \(total) reports cannot be used (\(list)); correct them, or leave them out with --skip-bad-rows REJECTS.csv")
+        }
+        Stderr.write("gmgeo: \(displayName(ofSource: path)): left out \(bad.count) reports that cannot be used (\(list))\n")
+    }
+
     /// Reports from a layer of points (GeoJSON, GeoPackage, ...).
     private func fromLayer(_ layer: Layer, path: String, badRows: BadRowPolicy) throws -> CitizenReportRecords {
         for field in [timeField, categoryField] where layer.field(field) == nil {
@@ -97,13 +148,7 @@ struct CitizenReportInput {
             records.xs.append(c.x)
             records.ys.append(c.y)
         }
-        if !bad.isEmpty {
-            let list = bad.prefix(5).joined(separator: "; ") + (bad.count > 5 ? "; ..." : "")
-            if case .refuse = badRows {
-                throw InputError("\(displayName(ofSource: path)): \(bad.count) of \(layer.features.count) reports cannot be used (\(list)); correct them, or leave them out with --skip-bad-rows REJECTS.csv")
-            }
-            Stderr.write("gmgeo: \(displayName(ofSource: path)): left out \(bad.count) reports that cannot be used (\(list))\n")
-        }
+        try report(bad, of: layer.features.count, path: path, badRows: badRows)
         return records
     }
 }

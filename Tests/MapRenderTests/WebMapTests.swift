@@ -58,6 +58,7 @@ extension MapRenderTests {
             #expect(Language.en.pick("需评审 needs review") == "needs review")
             #expect(Language.zh.pick("绿地服务覆盖比例 Share served by green") == "绿地服务覆盖比例")
             #expect(Language.zh.pick("roads") == "roads" && Language.en.pick("光明区") == "光明区")
+            #expect(Language.zh.pick("热点（99%） Hot 99%") == "热点（99%）" && Language.en.pick("热点（99%） Hot 99%") == "Hot 99%")
         }
 
         @Test("symbols and legend come from the print style: the classes present, in class order, in the page's language")

@@ -114,12 +114,13 @@ public enum Palette {
             // Hot red to cold blue (ColorBrewer RdBu), not significant nearly white: the usual
             // hot spot palette, readable in grey print by lightness.
             let cell = { (hex: String) in S(fill: Color(hex) ?? paper, stroke: paper.withAlpha(0.6), width: 0.05) }
-            return LayerStyle(title: "热点 Gi* hot and cold spots", symbol: cell("#F7F7F7"),
+            // One Chinese word per label ("热点（99%）"), so each language keeps its confidence level.
+            return LayerStyle(title: "热点与冷点 Hot and cold spots (Gi*)", symbol: cell("#F7F7F7"),
                               classification: .categorized(field: "band", classes: [
-                                  ("hot99", "热点 99% Hot", cell("#B2182B")), ("hot95", "热点 95% Hot", cell("#EF8A62")),
-                                  ("hot90", "热点 90% Hot", cell("#FDDBC7")), ("ns", "不显著 Not significant", cell("#F7F7F7")),
-                                  ("cold90", "冷点 90% Cold", cell("#D1E5F0")), ("cold95", "冷点 95% Cold", cell("#67A9CF")),
-                                  ("cold99", "冷点 99% Cold", cell("#2166AC")),
+                                  ("hot99", "热点（99%） Hot 99%", cell("#B2182B")), ("hot95", "热点（95%） Hot 95%", cell("#EF8A62")),
+                                  ("hot90", "热点（90%） Hot 90%", cell("#FDDBC7")), ("ns", "不显著 Not significant", cell("#F7F7F7")),
+                                  ("cold90", "冷点（90%） Cold 90%", cell("#D1E5F0")), ("cold95", "冷点（95%） Cold 95%", cell("#67A9CF")),
+                                  ("cold99", "冷点（99%） Cold 99%", cell("#2166AC")),
                               ]))
         case "roads-context":
             return LayerStyle(title: "道路 Roads", symbol: S(stroke: grey, width: 0.2),

@@ -44,7 +44,7 @@ public enum ReportDeduplication {
     /// whose last report came at most `hours` before it; else it opens a case. A case stays open while it
     /// keeps being reported (a bin reported every two days for a month is one case).
     public static func cases(_ records: CitizenReportRecords, keep: [Bool], distance: Double, hours: Double) -> [ReportCase] {
-        let order = records.times.indices.filter { keep[$0] }.sorted { (records.times[$0], $0) < (records.times[$1], $1) }
+        let order = ReportDeduplication.timeOrder(records.times, keep: keep)
         let window = Int64((hours * 3600).rounded())
         var cases: [ReportCase] = []
         guard distance > 0, window > 0 else {
@@ -72,10 +72,14 @@ public enum ReportDeduplication {
             for dx in [0, sx] {
                 for dy in [0, sy] {
                     let key = ReportDeduplication.key(category, gx + dx, gy + dy)
-                    guard var open = buckets[key] else { continue }
-                    // Cases no longer open leave the bucket for good.
-                    open.removeAll { t - cases[$0].last > window }
-                    buckets[key] = open.isEmpty ? nil : open
+                    guard buckets[key] != nil else { continue }
+                    // Cases no longer open leave the bucket for good (changed in place: a copy
+                    // of the bucket per lookup would cost an allocation per report).
+                    buckets[key, default: []].removeAll { t - cases[$0].last > window }
+                    guard let open = buckets[key], !open.isEmpty else {
+                        buckets[key] = nil
+                        continue
+                    }
                     for c in open where joined < 0 || c < joined {
                         let (ex, ey) = (cases[c].x - x, cases[c].y - y)
                         if ex * ex + ey * ey <= d2 { joined = c }
@@ -91,6 +95,20 @@ public enum ReportDeduplication {
             }
         }
         return cases
+    }
+
+    /// The kept indices by time, then index: as packed integers (time above the index bits)
+    /// when they fit in 64 bits, which sorts a million several times faster than tuples.
+    static func timeOrder(_ times: [Int64], keep: [Bool]) -> [Int] {
+        let kept = times.indices.filter { keep[$0] }
+        guard let low = kept.lazy.map({ times[$0] }).min(), let high = kept.lazy.map({ times[$0] }).max() else { return [] }
+        let indexBits = max(1, Int.bitWidth - times.count.leadingZeroBitCount)
+        let span = UInt64(high - low)
+        guard span == 0 || UInt64.bitWidth - span.leadingZeroBitCount + indexBits <= 64 else {
+            return kept.sorted { (times[$0], $0) < (times[$1], $1) }
+        }
+        let mask: UInt64 = (1 << UInt64(indexBits)) - 1
+        return kept.map { (UInt64(times[$0] - low) << UInt64(indexBits)) | UInt64($0) }.sorted().map { Int($0 & mask) }
     }
 
     /// A bucket's key, packed in one Int (hashing a struct of three costs more at a million):

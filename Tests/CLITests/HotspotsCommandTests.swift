@@ -89,6 +89,7 @@ struct HotspotsCommandTests {
         ["hotspots", "OUT/r.csv", "--crs", "gcj02", "--cell-size", "5"],
         ["hotspots", "OUT/r.csv", "--crs", "gcj02", "--map", "OUT/m.svg"],
         ["hotspots", "OUT/r.csv", "--crs", "gcj02", "--band", "100"],
+        ["hotspots", "OUT/r.csv", "--crs", "gcj02", "-o", "OUT/c.geojson", "--csv", "OUT/missing/t"],
     ])
     func refused(_ arguments: [String]) throws {
         let folder = try TemporaryFolder()

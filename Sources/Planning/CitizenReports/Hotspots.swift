@@ -36,7 +36,7 @@ public struct HotspotResult: Sendable {
 struct CasePlacement: Sendable {
     let crs: CRS?
     let streets: [String], districts: [String], zones: [String], roads: [String], cells: [String], bands: [String]
-    let street: [Int32], upgrade: [Int32], zoneMask: [UInt64], road: [Int32], roadDistance: [Double], cell: [Int]
+    let street: [Int32], upgrade: [Int32], inZones: [[Int32]], road: [Int32], roadDistance: [Double], cell: [Int]
     let department: [String]
     let outside: CitizenReportRecords
     let outsideDepartment: [String]
@@ -49,7 +49,7 @@ struct CasePlacement: Sendable {
             Field("nearest_road", .string), Field("nearest_road_m", .real), Field("cell", .string), Field("band", .string)], features: [])
         layer.features.reserveCapacity(cases.count + outside.count)
         for (i, c) in cases.enumerated() {
-            let zonesHere = zones.indices.filter { zoneMask[i] & (1 << UInt64($0)) != 0 }.map { zones[$0] }
+            let zonesHere = inZones[i].map { zones[Int($0)] }
             layer.features.append(Feature(geometry: try Geometry.point(c.x, c.y), properties: [
                 "case_id": .string(c.id), "category": .string(c.category), "department": .string(department[i]), "in_district": .boolean(true),
                 "reports": .integer(Int64(c.reports)), "duplicates": .integer(Int64(c.reports - 1)),
@@ -91,9 +91,10 @@ public enum Hotspots {
         let streets = data.streets, districts = PlanningData.named(data.upgradeDistricts), zones = PlanningData.named(data.controlZones)
         let street = try PointLocator.locate(xs: xs, ys: ys, in: streets.map(\.geometry))
         let upgrade = try PointLocator.locate(xs: xs, ys: ys, in: districts.map(\.geometry))
-        var zoneMask = [UInt64](repeating: 0, count: cases.count)
-        for (k, zone) in zones.prefix(64).enumerated() {
-            for (i, hit) in try PointLocator.locate(xs: xs, ys: ys, in: [zone.geometry]).enumerated() where hit >= 0 { zoneMask[i] |= 1 << UInt64(k) }
+        // Every zone a case lies in (zones may overlap); an empty list costs no memory.
+        var inZones = [[Int32]](repeating: [], count: cases.count)
+        for (k, zone) in zones.enumerated() {
+            for (i, hit) in try PointLocator.locate(xs: xs, ys: ys, in: [zone.geometry]).enumerated() where hit >= 0 { inZones[i].append(Int32(k)) }
         }
         let roads = NearestLine(data.roads.features.compactMap { f in f.geometry.map { (PlanningData.name(f), $0) } })
         let nearest = ParallelMap.chunked(cases.count, size: 50_000) { range in range.map { roads.nearest(x: xs[$0], y: ys[$0]) } }
@@ -129,7 +130,7 @@ public enum Hotspots {
                                            categories: outsideIndex.map { records.categories[$0] }, xs: outsideIndex.map { records.xs[$0] },
                                            ys: outsideIndex.map { records.ys[$0] })
         let placement = CasePlacement(crs: data.boundary.crs, streets: streets.map(\.name), districts: districts.map(\.name), zones: zones.map(\.name),
-                                      roads: roads.names, cells: cellNames, bands: bands, street: street, upgrade: upgrade, zoneMask: zoneMask,
+                                      roads: roads.names, cells: cellNames, bands: bands, street: street, upgrade: upgrade, inZones: inZones,
                                       road: nearest.map { Int32($0?.line ?? -1) }, roadDistance: nearest.map { $0?.distance ?? 0 }, cell: cellOf,
                                       department: category.map { departmentOf[$0] },
                                       outside: outside, outsideDepartment: outside.categories.map { rules.department(of: $0) ?? unmapped })

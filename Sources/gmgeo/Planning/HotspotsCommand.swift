@@ -52,7 +52,9 @@ struct HotspotsCommand: ParsableCommand {
     }
 
     func run() throws {
-        for path in [output, cases, map].compactMap({ $0 }) { try OutputPath.check(path) }
+        // Every output checked before minutes of work, so none is left half of a set.
+        let tableFiles = csv.map { prefix in ["streets", "upgrade-districts", "months", "departments", "trends", "hotspots"].map { "\(prefix)-\($0).csv" } } ?? []
+        for path in [output, cases, map].compactMap({ $0 }) + tableFiles { try OutputPath.check(path) }
         for path in [output, cases].compactMap({ $0 }) { _ = try HotspotsCommand.format(path) }
         let data = try planning.load()
         guard var rules = data.rules.citizenReports else {
@@ -72,8 +74,6 @@ struct HotspotsCommand: ParsableCommand {
             .read(reports, options: try input.readOptions(), working: working)
         let result = try Hotspots.analyse(records, data: data, rules: rules) { progress.next($0) }
 
-        print(summary(result, rules: rules))
-        for (_, table) in result.tables { print("\n### \(table.title)\n\n" + table.markdown()) }
         if let output { try LayerWriter(format: try HotspotsCommand.format(output)).write(result.cells, to: output) }
         if let cases { try LayerWriter(format: try HotspotsCommand.format(cases)).write(try result.caseLayer(), to: cases) }
         if let csv {
@@ -87,6 +87,9 @@ struct HotspotsCommand: ParsableCommand {
                                      attribution: SourceLine.text(for: [data.boundary, data.roads]) + "; reports: \(displayName(ofSource: reports))")
             _ = try MapRenderer.render(layers, page: page, to: map)
         }
+        // The tables once every file is written: a failed write prints no results.
+        print(summary(result, rules: rules))
+        for (_, table) in result.tables { print("\n### \(table.title)\n\n" + table.markdown()) }
         Stderr.write("gmgeo: \(result.cases.count) cases on \(result.cells.features.count) cells (\(String(format: "%.1f", progress.elapsed)) s)\n")
     }
 

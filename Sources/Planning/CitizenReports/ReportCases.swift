@@ -60,8 +60,13 @@ public enum ReportDeduplication {
         let d2 = distance * distance, size = 2 * distance
         for i in order {
             let (x, y, t) = (records.xs[i], records.ys[i], records.times[i])
-            let category = categoryIndex[records.categories[i], default: categoryIndex.count]
-            categoryIndex[records.categories[i]] = category
+            let category: Int
+            if let known = categoryIndex[records.categories[i]] {
+                category = known
+            } else {
+                category = categoryIndex.count
+                categoryIndex[records.categories[i]] = category
+            }
             let fx = x / size, fy = y / size
             let gx = Int(fx.rounded(.down)), gy = Int(fy.rounded(.down))
             // The neighbouring bucket column and row on the side the report is nearer to.

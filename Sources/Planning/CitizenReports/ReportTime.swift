@@ -24,30 +24,31 @@ public enum ReportTime {
             }
             return digits == 0 ? nil : value
         }
-        func take(_ set: [UInt8]) -> UInt8? {
-            guard let b = s.first, set.contains(b) else { return nil }
+        // Byte tests by switch, not array literals: no allocation per call at a million.
+        func take(_ test: (UInt8) -> Bool) -> UInt8? {
+            guard let b = s.first, test(b) else { return nil }
             s.removeFirst()
             return b
         }
-        let dash: [UInt8] = [45, 47]  // - /
-        guard let year = number(4), (1970...2200).contains(year), take(dash) != nil, let month = number(2), (1...12).contains(month),
-              take(dash) != nil, let day = number(2), (1...daysIn(month, year)).contains(day) else { return nil }
+        let isDash = { (b: UInt8) in b == 45 || b == 47 }  // - /
+        guard let year = number(4), (1970...2200).contains(year), take(isDash) != nil, let month = number(2), (1...12).contains(month),
+              take(isDash) != nil, let day = number(2), (1...daysIn(month, year)).contains(day) else { return nil }
         var seconds: Int64 = 0
-        if take([84, 32]) != nil {  // T or blank
-            guard let hour = number(2), hour < 24, take([58]) != nil, let minute = number(2), minute < 60 else { return nil }
+        if take({ $0 == 84 || $0 == 32 }) != nil {  // T or blank
+            guard let hour = number(2), hour < 24, take({ $0 == 58 }) != nil, let minute = number(2), minute < 60 else { return nil }
             seconds = hour * 3600 + minute * 60
-            if take([58]) != nil {
+            if take({ $0 == 58 }) != nil {
                 guard let second = number(2), second < 61 else { return nil }
                 seconds += second
-                if take([46]) != nil { _ = number(9) }
+                if take({ $0 == 46 }) != nil { _ = number(9) }
             }
         }
         var offset = beijing
-        if take([90]) != nil {  // Z
+        if take({ $0 == 90 }) != nil {  // Z
             offset = 0
-        } else if let sign = take([43, 45]) {  // + -
+        } else if let sign = take({ $0 == 43 || $0 == 45 }) {  // + -
             guard let hours = number(2), hours <= 14 else { return nil }
-            _ = take([58])
+            _ = take({ $0 == 58 })
             let minutes = number(2) ?? 0
             offset = (sign == 43 ? 1 : -1) * (hours * 3600 + minutes * 60)
         }

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Citizen reports as read: one entry per report, coordinates in the working CRS.
 public struct CitizenReportRecords: Sendable {
     /// The app's report ids.
@@ -41,32 +43,36 @@ public struct ReportCase: Sendable, Equatable {
 public enum ReportDeduplication {
     /// The cases of `records` (those where `keep` is true), in time order: a report joins the
     /// earliest opened case of its category whose first report lies within `distance` m and
-    /// whose last report came at most `hours` before it; else it opens a case. A case stays open while it
-    /// keeps being reported (a bin reported every two days for a month is one case).
+    /// whose last report came at most `hours` before it; else it opens a case. A case stays
+    /// open while it keeps being reported (a bin reported every two days for a month is one case).
+    /// Categories never merge with each other, so each is merged on its own, on every core,
+    /// and the cases are put back in the order of their first reports.
     public static func cases(_ records: CitizenReportRecords, keep: [Bool], distance: Double, hours: Double) -> [ReportCase] {
         let order = ReportDeduplication.timeOrder(records.times, keep: keep)
         let window = Int64((hours * 3600).rounded())
-        var cases: [ReportCase] = []
-        guard distance > 0, window > 0 else {
-            return order.map { i in
-                ReportCase(id: records.ids[i], category: records.categories[i], x: records.xs[i], y: records.ys[i],
-                           first: records.times[i], last: records.times[i], reports: 1)
-            }
-        }
-        // Open cases by category and square buckets twice the distance wide holding their first
-        // report: the distance around a report then touches at most the 2 x 2 buckets nearest it.
-        var categoryIndex: [String: Int] = [:]
+        guard distance > 0, window > 0 else { return order.map { ReportDeduplication.single(records, $0) } }
+        var byCategory: [String: [Int]] = [:]
+        for i in order { byCategory[records.categories[i], default: []].append(i) }
+        let groups = byCategory.keys.sorted().compactMap { byCategory[$0] }
+        let merged = ParallelMap.map(0..<groups.count) { g in merge(records, groups[g], distance: distance, window: window) }
+        // Each case with its first report's index: (time, index) is the sequential order.
+        return merged.joined().sorted { ($0.case.first, $0.index) < ($1.case.first, $1.index) }.map(\.case)
+    }
+
+    private static func single(_ records: CitizenReportRecords, _ i: Int) -> ReportCase {
+        ReportCase(id: records.ids[i], category: records.categories[i], x: records.xs[i], y: records.ys[i],
+                   first: records.times[i], last: records.times[i], reports: 1)
+    }
+
+    /// One category's reports (in time order) merged into cases, each with its first report's index.
+    private static func merge(_ records: CitizenReportRecords, _ order: [Int], distance: Double, window: Int64) -> [(case: ReportCase, index: Int)] {
+        // Open cases in square buckets twice the distance wide holding their first report: the
+        // distance around a report then touches at most the 2 x 2 buckets nearest it.
+        var cases: [(case: ReportCase, index: Int)] = []
         var buckets: [Int: [Int]] = [:]
         let d2 = distance * distance, size = 2 * distance
         for i in order {
             let (x, y, t) = (records.xs[i], records.ys[i], records.times[i])
-            let category: Int
-            if let known = categoryIndex[records.categories[i]] {
-                category = known
-            } else {
-                category = categoryIndex.count
-                categoryIndex[records.categories[i]] = category
-            }
             let fx = x / size, fy = y / size
             let gx = Int(fx.rounded(.down)), gy = Int(fy.rounded(.down))
             // The neighbouring bucket column and row on the side the report is nearer to.
@@ -76,27 +82,27 @@ public enum ReportDeduplication {
             var joined = -1
             for dx in [0, sx] {
                 for dy in [0, sy] {
-                    let key = ReportDeduplication.key(category, gx + dx, gy + dy)
+                    let key = ReportDeduplication.key(gx + dx, gy + dy)
                     guard buckets[key] != nil else { continue }
                     // Cases no longer open leave the bucket for good (changed in place: a copy
                     // of the bucket per lookup would cost an allocation per report).
-                    buckets[key, default: []].removeAll { t - cases[$0].last > window }
+                    buckets[key, default: []].removeAll { t - cases[$0].case.last > window }
                     guard let open = buckets[key], !open.isEmpty else {
                         buckets[key] = nil
                         continue
                     }
                     for c in open where joined < 0 || c < joined {
-                        let (ex, ey) = (cases[c].x - x, cases[c].y - y)
+                        let (ex, ey) = (cases[c].case.x - x, cases[c].case.y - y)
                         if ex * ex + ey * ey <= d2 { joined = c }
                     }
                 }
             }
             if joined >= 0 {
-                cases[joined].last = t
-                cases[joined].reports += 1
+                cases[joined].case.last = t
+                cases[joined].case.reports += 1
             } else {
-                buckets[ReportDeduplication.key(category, gx, gy), default: []].append(cases.count)
-                cases.append(ReportCase(id: records.ids[i], category: records.categories[i], x: x, y: y, first: t, last: t, reports: 1))
+                buckets[ReportDeduplication.key(gx, gy), default: []].append(cases.count)
+                cases.append((single(records, i), i))
             }
         }
         return cases
@@ -116,9 +122,9 @@ public enum ReportDeduplication {
         return kept.map { (UInt64(times[$0] - low) << UInt64(indexBits)) | UInt64($0) }.sorted().map { Int($0 & mask) }
     }
 
-    /// A bucket's key, packed in one Int (hashing a struct of three costs more at a million):
-    /// 27 bits for each bucket coordinate (6,700 km of 50 m buckets), the category above.
-    private static func key(_ category: Int, _ gx: Int, _ gy: Int) -> Int {
-        (category << 54) | ((gx & 0x7FF_FFFF) << 27) | (gy & 0x7FF_FFFF)
+    /// A bucket's key, packed in one Int (hashing a pair costs more at a million): 32 bits
+    /// for each bucket coordinate.
+    private static func key(_ gx: Int, _ gy: Int) -> Int {
+        ((gx & 0xFFFF_FFFF) << 32) | (gy & 0xFFFF_FFFF)
     }
 }

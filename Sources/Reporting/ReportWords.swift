@@ -5,7 +5,7 @@ import Planning
 /// the report's text. The analyses write English, stable for scripts (the CSV files keep it);
 /// the summary and the Word report show these. A phrase is looked up with its numbers taken
 /// out ("links (<= 300 m ...)" as "links (<= # m ...)"), so words follow the rules' numbers.
-enum ReportWords {
+public enum ReportWords {
     /// English phrase (numbers as #) -> Chinese (numbers as #, in the same order).
     static let chinese: [String: String] = [
         // green-space service
@@ -31,7 +31,7 @@ enum ReportWords {
         "rank": "排序", "from": "起点斑块", "to": "终点斑块", "length_m": "长度（米）", "pc_gain_%": "PC 提升（%）",
         // projects
         "project": "编号", "name": "名称", "kind": "项目类型", "kind_key": "规则类型", "street": "街道", "control zones": "景观管控区",
-        "verdict": "校核结论", "reasons": "原因", "lon": "经度", "lat": "纬度",
+        "verdict": "校核结论", "reasons": "原因", "lon": "经度", "lat": "纬度", "Project validation": "项目选址校核",
         // citizen reports
         "Cases per street and category": "各街道、各类别案件数", "Cases per upgrade district": "各提升片区案件数",
         "Cases per month and category": "各月份、各类别案件数", "Cases per department": "各责任部门案件数",
@@ -91,7 +91,7 @@ enum ReportWords {
 
     /// A table in `language`: title, headers, the first column of a measure table and coded
     /// values (verdicts, yes/no).
-    static func table(_ t: Table, _ language: Language) -> Table {
+    public static func table(_ t: Table, _ language: Language) -> Table {
         guard language == .zh else { return t }
         let coded = t.headers.map { values[$0] }
         let rows = t.rows.map { row in

@@ -71,4 +71,21 @@ struct ReportLanguageTests {
         let geojson = try String(contentsOfFile: folder.path("zh/projects-validated.geojson"), encoding: .utf8)
         #expect(geojson.contains("需经专家委员会评审") && geojson.contains("\"verdict\": \"needs-review\""))
     }
+
+    @Test("validate --lang zh: reasons and the printed table in Chinese, CSV headers and field names English")
+    func validateInChinese() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = try CommandRunner.gmgeo(["validate", "projects-sample", "--lang", "zh", "--csv", folder.path("v.csv"), "-o", folder.path("v.geojson")])
+        #expect(out.status == 1, "\(out.stderr)")
+        #expect(out.stdout.contains("### 项目选址校核") && out.stdout.contains("| 编号 | 名称 |") && out.stdout.contains("| 冲突 |"))
+        #expect(ReportLanguageTests.englishRuns(out.stdout).isEmpty, "\(ReportLanguageTests.englishRuns(out.stdout))")
+        let csv = try String(contentsOfFile: folder.path("v.csv"), encoding: .utf8)
+        #expect(csv.contains("project,name,kind,kind_key") && csv.contains("需经专家委员会评审") && csv.contains(",needs-review,"))
+        let geojson = try String(contentsOfFile: folder.path("v.geojson"), encoding: .utf8)
+        #expect(geojson.contains("\"reasons\": \"重点项目位于景观管控区"))
+        // English stays the default for the command line.
+        let en = try CommandRunner.gmgeo(["validate", "projects-sample"])
+        #expect(en.stdout.contains("### Project validation") && en.stdout.contains("passed every check"))
+    }
 }

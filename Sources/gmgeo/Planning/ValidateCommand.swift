@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import GeoIO
 import Planning
+import Reporting
 
 /// `gmgeo validate PROJECTS`: verdicts on proposed project locations.
 struct ValidateCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           gmgeo validate projects-sample
           gmgeo validate sites.csv --crs gcj02 -o verdicts.geojson --csv verdicts.csv
-          gmgeo validate proposals.gpkg --kind-field 项目类型
+          gmgeo validate proposals.gpkg --kind-field 项目类型 --lang zh
           gmgeo validate 'survey.shp#encoding=GBK,crs=gcj02' --unknown-kind review
         """
     )
@@ -30,6 +31,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "Write the verdict table as CSV to this file.") var csv: String?
+    @Option(help: "The language of the reasons and the printed table: en (default) or zh. Field names and CSV headers stay English.")
+    var lang: Language = .en
 
     func run() throws {
         try output.checkWritable(alongside: csv)
@@ -38,9 +41,10 @@ struct ValidateCommand: ParsableCommand {
         try LayerInput.refuseOverwrite(output.output, csv, inputs: [path])
         let layer = try LayerInput.readProjected(projects, options: try input.readOptions(), crs: try CRS(data.rules.workingCRS))
         let result = try ProjectLayerValidation(layer, source: displayName(ofSource: path), kindField: kindField, data: data,
-                                                unknownKinds: unknownKind)
+                                                unknownKinds: unknownKind, language: lang)
         if output.output != nil { try output.write(result.checked) }
-        try TableOutput.emit([result.table], csv: csv, toStdout: output.output != "-")
+        try TableOutput.emit([ReportWords.table(result.table, lang)], csv: nil, toStdout: output.output != "-")
+        if let csv { try AtomicWrite.text(result.table.csv(), to: csv) }
         let counts = Dictionary(grouping: result.assessments, by: \.verdict).mapValues(\.count)
         Stderr.write("gmgeo: \(result.assessments.count) projects checked: \(counts[.ok] ?? 0) ok, \(counts[.needsReview] ?? 0) need review, \(counts[.conflict] ?? 0) conflict\n")
         if result.assessments.contains(where: { $0.verdict != .ok }) { throw ExitCode(1) }

@@ -39,7 +39,8 @@ public enum Report {
         files.layer(corridorLayer, "corridors.geojson")
         let districts = PlanningData.named(data.upgradeDistricts)
         let belts = try Corridors.roadBelts(corridors, zones: districts)
-        files.layer(ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones, "road-belts.geojson")
+        let beltLayer = ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones
+        files.layer(beltLayer, "road-belts.geojson")
         let beltTable = belts.roadBeltTable()
         files.table(beltTable, "road-belts.csv")
         summary.corridors(corridors, beltTable)
@@ -65,6 +66,8 @@ public enum Report {
             summary.validation(result.assessments, result.table)
         }
 
+        // The input layers the report draws on, as the overview map shows them.
+        let inputs = [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]
         var hotspotCells: Layer?
         if let reports = citizenReports {
             step("citizen reports")
@@ -83,8 +86,7 @@ public enum Report {
 
         files.map([(data.boundary, "boundary"), (data.controlZones, "control-zones"), (data.green, "green"), (data.roads, "roads"),
                    (data.rail, "rail"), (data.stations, "stations"), (data.upgradeDistricts, "upgrade-districts")],
-                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview",
-                  sources: [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts])
+                  title: "光明区全域景观提升 总图 · Overview", name: "map-overview", sources: inputs)
         files.map([(serviceLayers.zones, "green-service"), (serviceLayers.gaps, "green-service-gaps"), (data.green, "green"),
                    (data.boundary, "boundary")], title: "绿地服务覆盖 \(Format.fixed(data.rules.greenService.greenRadius, 0)) m / \(Format.fixed(data.rules.greenService.parkRadius, 0)) m · Green-space service", name: "map-green-service",
                   sources: [data.boundary, data.green])
@@ -102,16 +104,14 @@ public enum Report {
         }
         // The web map and the QGIS project: every result over the district's own lines (no
         // base tiles offline), each layer styled as on the printed maps.
-        let green = try GreenPoints.circles(data.green, location: "green")
         var shown: [WebMapLayer] = [
             WebMapLayer(id: "green-service", layer: serviceLayers.zones, style: Palette.style(for: "green-service"), visible: false),
             WebMapLayer(id: "green-service-gaps", layer: serviceLayers.gaps, style: Palette.style(for: "green-service-gaps"), visible: false),
-            WebMapLayer(id: "road-belts", layer: ResultLayers.coverage(belts, zones: districts, crs: crs, name: "road-belts").zones,
-                        style: Palette.style(for: "road-belts"), visible: false),
+            WebMapLayer(id: "road-belts", layer: beltLayer, style: Palette.style(for: "road-belts"), visible: false),
             WebMapLayer(id: "corridors", layer: corridorLayer, style: Palette.style(for: "corridors"), visible: false),
             WebMapLayer(id: "control-zones", layer: data.controlZones, style: Palette.style(for: "control-zones")),
             WebMapLayer(id: "upgrade-districts", layer: data.upgradeDistricts, style: Palette.style(for: "upgrade-districts"), visible: false),
-            WebMapLayer(id: "green", layer: green, style: Palette.style(for: "green"), visible: false),
+            WebMapLayer(id: "green", layer: data.green, style: Palette.style(for: "green"), visible: false),
             WebMapLayer(id: "green-patches", layer: networkLayers.patches, style: Palette.style(for: "green-patches")),
             WebMapLayer(id: "boundary", layer: data.boundary, style: Palette.style(for: "boundary")),
             WebMapLayer(id: "roads", layer: data.roads, style: Palette.style(for: "roads")),
@@ -127,7 +127,6 @@ public enum Report {
             shown.insert(WebMapLayer(id: "hotspot-cells", layer: hotspotCells, style: Palette.style(for: "hotspot-cells")), at: 0)
         }
         shown = shown.filter { $0.layer.features.contains { $0.geometry != nil } }
-        let inputs = [data.boundary, data.controlZones, data.green, data.roads, data.rail, data.stations, data.upgradeDistricts]
         let names = data.districtNames
         let mapTitle = language == .zh ? "\(names.zh)全域景观提升 成果图" : "\(names.en) landscape upgrade: results"
         files.web(WebMap(title: mapTitle, language: language, credit: SourceLine.text(for: inputs), layers: shown))
@@ -136,12 +135,10 @@ public enum Report {
         let word = WordReport(title: summary.title, subtitle: language == .zh ? "gmgeo 分析成果 · 数据文件夹 \(data.folder.lastPathComponent)"
                                   : "gmgeo analysis · data folder \(data.folder.lastPathComponent)",
                               date: WordReport.day(of: date), sources: sources + "\n\n" + ReportSummary.caveat(inputs, language: language), language: language)
-        // The summary lists report.docx where pandoc will make it: known before the text is.
-        var listed = files.names + ["summary.md"]
-        if WordReport.pandoc() != nil { listed.append("report.docx") }
-        let text = summary.markdown(files: listed)
-        files.text(text, "summary.md")
-        files.word(word, summary: text)
+        // report.docx is made from summary.md at commit time; registered first, so the summary
+        // lists it where pandoc will make it.
+        files.word(word)
+        files.text(summary.markdown(files: files.names + ["summary.md"]), "summary.md")
         return files
     }
 }

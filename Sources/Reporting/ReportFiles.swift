@@ -11,21 +11,22 @@ public struct ReportFiles {
     private var texts: [(String, String)] = []
     private var maps: [(layers: [MapLayer], title: String, name: String, credit: String)] = []
     private var webMap: WebMap?
-    private var word: (report: WordReport, summary: String, pandoc: String)?
+    private var word: (report: WordReport, pandoc: String)?
     /// The web map's folder inside the report.
     public static let webFolder = "map"
+
+    /// The result layers a report writes as GeoJSON, each with its .qml.
+    static let resultLayers = ["corridors", "road-belts", "green-service", "green-service-gaps", "green-patches", "green-links", "green-gap-links",
+                               "projects-validated", "hotspot-cells"]
 
     /// Every file name a report writes: a folder holding only these is an earlier report
     /// (written before reports carried their mark) and may be replaced.
     public static let knownNames: Set<String> = Set(
-        ["corridors.geojson", "road-belts.geojson", "road-belts.csv", "green-service.geojson", "green-service-gaps.geojson",
-         "green-service.csv", "green-patches.geojson", "green-links.geojson", "green-gap-links.geojson", "green-patches.csv",
-         "green-gap-links.csv", "projects-validated.geojson", "projects-validated.csv", "summary.md"]
-            + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects"].flatMap { ["\($0).png", "\($0).pdf"] }
-            + [webFolder, "report.docx", "report.qgs", "inputs", "hotspot-cells.geojson", "hotspot-cells.qml", "citizen-cases.geojson", "map-hotspots.png",
-               "map-hotspots.pdf"] + ["streets", "upgrade-districts", "months", "departments", "trends", "hotspots"].map { "citizen-\($0).csv" }
-            + ["corridors", "road-belts", "green-service", "green-service-gaps", "green-patches", "green-links", "green-gap-links",
-               "projects-validated"].map { "\($0).qml" })
+        resultLayers.flatMap { ["\($0).geojson", "\($0).qml"] }
+            + ["road-belts.csv", "green-service.csv", "green-patches.csv", "green-gap-links.csv", "projects-validated.csv", "summary.md",
+               "citizen-cases.geojson", webFolder, "report.docx", "report.qgs", "inputs"]
+            + ["map-overview", "map-green-service", "map-corridors", "map-green-network", "map-projects", "map-hotspots"].flatMap { ["\($0).png", "\($0).pdf"] }
+            + Hotspots.tableNames.map { "citizen-\($0).csv" })
 
     /// The files' names.
     public var names: [String] {
@@ -52,11 +53,11 @@ public struct ReportFiles {
         }
     }
 
-    /// report.docx from the summary, made by pandoc at commit time after the maps it embeds;
+    /// report.docx from summary.md, made by pandoc at commit time after the maps it embeds;
     /// left out with a warning where pandoc is not installed.
-    mutating func word(_ report: WordReport, summary: String) {
+    mutating func word(_ report: WordReport) {
         if let pandoc = WordReport.pandoc() {
-            word = (report, summary, pandoc)
+            word = (report, pandoc)
         } else {
             warnings.append("report.docx is left out: pandoc is not installed (apt-get install pandoc)")
         }
@@ -87,7 +88,12 @@ public struct ReportFiles {
                 return try MapRenderer.render(map.layers, page: page, to: into.appendingPathComponent("\(map.name).\(format)").path).scaleDenominator
             }
             try webMap?.write(into: staging.folder.appendingPathComponent(ReportFiles.webFolder))
-            if let word { try word.report.write(summary: word.summary, into: staging.folder, pandoc: word.pandoc) }
+            if let word {
+                guard let summary = texts.first(where: { $0.1 == "summary.md" })?.0 else {
+                    throw IOError(.write, "report.docx is made from summary.md, which the report does not hold", location: folder)
+                }
+                try word.report.write(summary: summary, into: staging.folder, pandoc: word.pandoc)
+            }
         } catch {
             staging.discard()
             throw error

@@ -133,14 +133,19 @@ struct WebMapBrowserTests {
         }
     }
 
+    /// The web map folder of a report written into `folder`.
+    static func reportMap(in folder: TemporaryFolder) throws -> URL {
+        let report = try CommandRunner.gmgeo(["report", "-o", folder.path("r")])
+        try #require(report.status == 0, "\(report.stderr)")
+        return folder.url.appendingPathComponent("r/map")
+    }
+
     @Test("the report's map opens from file:// with no error and no request, lists every layer, answers a click and a search")
     func reportPage() throws {
         guard let browser = try WebMapBrowserTests.browser() else { return }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let report = try CommandRunner.gmgeo(["report", "-o", folder.path("r")])
-        try #require(report.status == 0, "\(report.stderr)")
-        let map = folder.url.appendingPathComponent("r/map")
+        let map = try WebMapBrowserTests.reportMap(in: folder)
         let page = try WebMapBrowserTests.instrument(map, project: "P19", search: "明湖城市公园")
         let (dom, requests) = try browser.dumpDOM(page, scratch: folder.url)
         let run = try WebMapBrowserTests.decode(dom)
@@ -185,9 +190,7 @@ struct WebMapBrowserTests {
         guard let browser = try WebMapBrowserTests.browser() else { return }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let report = try CommandRunner.gmgeo(["report", "-o", folder.path("r")])
-        try #require(report.status == 0, "\(report.stderr)")
-        let map = folder.url.appendingPathComponent("r/map")
+        let map = try WebMapBrowserTests.reportMap(in: folder)
         let run = try WebMapBrowserTests.decode(try browser.dumpDOM(try WebMapBrowserTests.instrument(map, project: "P19", search: "x"),
                                                                    scratch: folder.url).dom)
         let png = folder.url.appendingPathComponent("shot.png")

@@ -16,6 +16,9 @@ public enum Language: String, CaseIterable, Sendable {
         return (self == .zh ? chinese : words.dropFirst(chinese.count)).joined(separator: " ")
     }
 
+    /// What joins the items of a list of findings ("；" in Chinese, "; " in English).
+    public var listSeparator: String { self == .zh ? "；" : "; " }
+
     /// A Han character (CJK unified ideographs and extension A) or CJK punctuation.
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0x3000...0x303F).contains(s.value)

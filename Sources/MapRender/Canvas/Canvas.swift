@@ -100,11 +100,10 @@ final class Canvas {
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
         if let fill, fill.alpha > 0 {
             set(fill)
-            cairo_fill(cr)
+            cairo_fill_preserve(cr)
         }
         if let hatch, hatch.alpha > 0 {
             cairo_save(cr)
-            outline()
             cairo_clip(cr)
             var (x1, y1, x2, y2) = (0.0, 0.0, 0.0, 0.0)
             cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
@@ -122,8 +121,9 @@ final class Canvas {
             dash([])
             cairo_stroke(cr)
             cairo_restore(cr)
+            // The hatch lines took the outline's place as the current path.
+            outline()
         }
-        outline()
         if let stroke, stroke.alpha > 0, width > 0 {
             set(stroke)
             cairo_set_line_width(cr, width)

@@ -17,9 +17,10 @@ struct HotspotTables {
     let bands: [String]
     let cellCounts: [Double]
 
+    /// Every table under its name in `Hotspots.tableNames`.
     func all() throws -> [(name: String, table: Table)] {
-        [("streets", try byStreet()), ("upgrade-districts", try byDistrict()), ("months", byMonth()), ("departments", byDepartment()),
-         ("trends", trends()), ("hotspots", byBand())]
+        let tables = [try byStreet(), try byDistrict(), byMonth(), byDepartment(), trends(), byBand()]
+        return Array(zip(Hotspots.tableNames, tables))
     }
 
     private func perKm2(_ n: Int, _ area: Double) -> String { area > 0 ? Format.fixed(Double(n) / (area / 1e6), 1) : "-" }

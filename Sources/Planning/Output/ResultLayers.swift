@@ -62,7 +62,7 @@ public enum ResultLayers {
                 }
             }
             out.features[i]["setback_violations"] = .string(f.violations.map { ProjectReason.setback($0).text(language) }
-                .joined(separator: language == .zh ? "；" : "; "))
+                .joined(separator: language.listSeparator))
         }
         return out
     }

@@ -52,7 +52,7 @@ public struct ProjectAssessment: Sendable {
     /// Every fired rule's reason in `language`, joined ("; ", or "；" in Chinese); for an ok
     /// project, what it passed.
     public func reasons(_ language: Language) -> String {
-        let separator = language == .zh ? "；" : "; "
+        let separator = language.listSeparator
         guard rules.isEmpty else { return rules.map { $0.why.text(language) }.joined(separator: separator) }
         return (language == .zh ? "通过全部校核：" : "passed every check: ") + cleared.map { $0.text(language) }.joined(separator: separator)
     }

@@ -100,18 +100,25 @@ struct CitizenReportInput {
         for (i, row) in rows.enumerated() {
             let place = "record \(i + 1)"
             guard let x = number(row[xKey]), let y = number(row[yKey]), x.isFinite, y.isFinite else { bad.append("\(place): no position"); continue }
-            guard let t = ReportTime.parse(text(row[timeField])) else { bad.append("\(place): \(timeField) '\(text(row[timeField]))' is not a date and time"); continue }
-            let category = text(row[categoryField]).trimmingCharacters(in: .whitespaces)
-            guard !category.isEmpty else { bad.append("\(place): no \(categoryField)"); continue }
-            let id = text(row[idField])
-            records.ids.append(id.isEmpty ? place : id)
-            records.times.append(t)
-            records.categories.append(category)
-            records.xs.append(x)
-            records.ys.append(y)
+            if let reason = add(to: &records, place: place, x: x, y: y, time: text(row[timeField]), category: text(row[categoryField]), id: text(row[idField])) {
+                bad.append(reason)
+            }
         }
         try report(bad, of: rows.count, path: path, badRows: badRows)
         return records
+    }
+
+    /// Adds one report, or says why it cannot be used (the time, the category), naming `place`.
+    private func add(to records: inout CitizenReportRecords, place: String, x: Double, y: Double, time: String, category: String, id: String) -> String? {
+        guard let t = ReportTime.parse(time) else { return "\(place): \(timeField) '\(time)' is not a date and time" }
+        let category = category.trimmingCharacters(in: .whitespaces)
+        guard !category.isEmpty else { return "\(place): no \(categoryField)" }
+        records.ids.append(id.isEmpty ? place : id)
+        records.times.append(t)
+        records.categories.append(category)
+        records.xs.append(x)
+        records.ys.append(y)
+        return nil
     }
 
     /// Refuses the file over its bad records, or says they were left out.
@@ -136,17 +143,10 @@ struct CitizenReportInput {
             guard let g = f.geometry, g.type == .point, let c = g.coordinates.first else {
                 bad.append("\(where_): not a point"); continue
             }
-            guard let t = ReportTime.parse(f[timeField].description) else {
-                bad.append("\(where_): \(timeField) '\(f[timeField].description)' is not a date and time"); continue
+            if let reason = add(to: &records, place: where_, x: c.x, y: c.y, time: f[timeField].description,
+                                category: f[categoryField].description, id: f[idField].description) {
+                bad.append(reason)
             }
-            let category = f[categoryField].description
-            guard !category.isEmpty else { bad.append("\(where_): no \(categoryField)"); continue }
-            let id = f[idField].description
-            records.ids.append(id.isEmpty ? where_ : id)
-            records.times.append(t)
-            records.categories.append(category)
-            records.xs.append(c.x)
-            records.ys.append(c.y)
         }
         try report(bad, of: layer.features.count, path: path, badRows: badRows)
         return records

@@ -53,7 +53,7 @@ struct HotspotsCommand: ParsableCommand {
 
     func run() throws {
         // Every output checked before minutes of work, so none is left half of a set.
-        let tableFiles = csv.map { prefix in ["streets", "upgrade-districts", "months", "departments", "trends", "hotspots"].map { "\(prefix)-\($0).csv" } } ?? []
+        let tableFiles = csv.map { prefix in Hotspots.tableNames.map { "\(prefix)-\($0).csv" } } ?? []
         for path in [output, cases, map].compactMap({ $0 }) + tableFiles { try OutputPath.check(path) }
         for path in [output, cases].compactMap({ $0 }) { _ = try HotspotsCommand.format(path) }
         let data = try planning.load()

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run every analysis on the planning data and write GeoJSON, CSV tables, maps, summary.md and a web map.",
         discussion: """
-        Runs the green-space service per street, the road landscape belts per upgrade district, the corridors, the green-network connectivity and the validation of the projects, and writes one GeoJSON per result, CSV tables, maps (PNG and PDF), a summary.md to read top to bottom and an interactive map, map/index.html, that opens by double-click with no network (Leaflet from libjs-leaflet is copied beside it). The folder is built beside the target and swapped in when complete; running the report twice gives identical files.
+        Runs the green-space service per street, the road landscape belts per upgrade district, the corridors, the green-network connectivity and the validation of the projects, and writes one GeoJSON per result, CSV tables, maps (PNG and PDF), a summary.md to read top to bottom, the same as report.docx for Word (through pandoc), report.qgs for QGIS (a .qml beside each GeoJSON, the inputs in inputs/) and an interactive map, map/index.html, that opens by double-click with no network (Leaflet from libjs-leaflet is copied beside it). Words for people are Chinese, or English with --lang en; --citizen-reports adds the citizen-report hot spots. The folder is built beside the target and swapped in when complete; running the report twice on one day gives identical files.
 
         Examples:
           gmgeo report

@@ -53,10 +53,10 @@ public enum GreenNetwork {
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
         var indices: ConnectivityIndices
-        // Passes without importance first (cheap) until no farther pair can shorten a best
-        // path; then the importance pass, which can still ask for pairs that a removal makes
-        // useful. A measured pair changes nothing unless it beats the path it was asked for.
-        var settled = !withImportance
+        // One pass, importance included, asks for every farther pair that a best path could
+        // use with or without any one patch; only if a measured one beats the path it was
+        // asked for (rare: pairs within twenty half-probability distances are measured with
+        // importance) is the pass repeated on the larger graph.
         let cutoff = ConnectivityIndices.cutoff(areas: hectares)
         while true {
             let graph = PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance)
@@ -74,12 +74,10 @@ public enum GreenNetwork {
                 }
             }
             let pass = ConnectivityIndices.compute(areas: hectares, graph: graph, landscapeArea: landscapeArea / 10_000,
-                                                   importance: settled && withImportance, progress: progress, inspect: inspect)
+                                                   importance: withImportance, progress: progress, inspect: inspect)
             indices = pass.indices
             if !pass.requests.isEmpty { try measured.measure(pass.requests.map { ($0.i, $0.j) }) }
-            let useful = pass.requests.contains { k * measured[$0.i, $0.j] < $0.beat }
-            if settled && !useful { break }
-            if !useful { settled = true }
+            if !pass.requests.contains(where: { k * measured[$0.i, $0.j] < $0.beat }) { break }
         }
         step("gap links")
         let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)

@@ -72,15 +72,18 @@ struct RemovalSweep {
         var worst: [Double]
         var order: [Int] = [], touched: [Int] = []
         var heap = MinHeap()
-        /// The tree in preorder positions: adjacency among settled patches, distance, weight
-        /// and area per position, so a subtree's arrays are contiguous.
-        var posStart: [Int] = []
-        var posDist: [Double] = [], posWeight: [Double] = [], posArea: [Double] = [], posAlt: [Double] = []
-        var posParent: [Int] = [], posTreeCost: [Double] = []
-        /// Each position's edges twice, by slack (how much longer than the best path the edge
-        /// makes the way): arriving (dist[t] + c − dist[p]) and leaving (dist[p] + c − dist[t]).
-        var arriving = SlackOrder(), leaving = SlackOrder()
-        var scratch: [Double] = []
+        var tree = SweepTree()
+        /// Per position: Δ (new − old distance) with the current patch removed; the largest
+        /// Δ so far of a patch visited on its own, and of a block rooted there (see `loss`).
+        var delta: [Double] = [], worstDelta: [Double] = [], blockWorst: [Double] = []
+        /// Per position: `stamp` · 2 (+ 1 for a block root) when `loss` of the current removal
+        /// visited it on its own; the positions it visited (with whether a later patch in
+        /// preorder may still shorten their way), and the blocks.
+        var role: [Int] = [], plain: [(position: Int32, later: Bool)] = [], blocks: [Int32] = []
+        var stamp = 0
+        /// The last Δ whose share of weight lost was computed, and that share (1 − e^(−Δ)):
+        /// patches below one another mostly share Δ.
+        var lastDelta = 0.0, lastShare = 0.0
 
         init(n: Int) {
             dist = [Double](repeating: .infinity, count: n)
@@ -92,6 +95,8 @@ struct RemovalSweep {
             firstChild = [Int](repeating: -1, count: n)
             nextSibling = [Int](repeating: -1, count: n)
             worst = [Double](repeating: .infinity, count: n)
+            delta = [Double](repeating: .infinity, count: n)
+            role = [Int](repeating: 0, count: n)
         }
     }
 
@@ -141,51 +146,25 @@ struct RemovalSweep {
         }
         guard importance, ws.order.count > 2 else { return }
         subtrees(&ws)
-        positions(&ws)
-        for k in ws.order where k != s && ws.size[k] > 1 {
-            totals.connector[k] += a * loss(removing: k, &ws)
-        }
-        for p in ws.order.indices where ws.posAlt[p] > ws.worst[ws.euler[p]] { ws.worst[ws.euler[p]] = ws.posAlt[p] }
-    }
-
-    /// Re-indexes the settled patches by preorder position (see `Workspace`), each one's edges
-    /// to settled patches sorted by slack both ways (insertion sort: a patch has a handful).
-    private func positions(_ ws: inout Workspace) {
         let count = ws.order.count
-        ws.posStart.removeAll(keepingCapacity: true)
-        ws.posDist.removeAll(keepingCapacity: true)
-        ws.posWeight.removeAll(keepingCapacity: true)
-        ws.posArea.removeAll(keepingCapacity: true)
-        ws.posAlt.removeAll(keepingCapacity: true)
-        ws.posParent.removeAll(keepingCapacity: true)
-        ws.posTreeCost.removeAll(keepingCapacity: true)
-        if ws.scratch.count < count { ws.scratch = [Double](repeating: .infinity, count: count) }
-        ws.arriving.reserve(graph.target.count)
-        ws.leaving.reserve(graph.target.count)
-        var end = 0
-        for p in 0..<count {
-            let v = ws.euler[p]
-            let here = ws.dist[v]
-            let first = end
-            ws.posStart.append(first)
-            for e in graph.start[v]..<graph.start[v + 1] {
-                let u = Int(graph.target[e])
-                let t = ws.tin[u]
-                guard t >= 0 else { continue }
-                let (c, there) = (graph.cost[e], ws.dist[u])
-                ws.arriving.insert(there + c - here, Int32(t), c, at: end, after: first)
-                ws.leaving.insert(here + c - there, Int32(t), c, at: end, after: first)
-                end += 1
-            }
-            ws.posDist.append(here)
-            ws.posWeight.append(ws.weightOf[v])
-            ws.posArea.append(areas[v])
-            ws.posAlt.append(here)
-            let parent = ws.parent[v]
-            ws.posParent.append(parent >= 0 ? ws.tin[parent] : -1)
-            ws.posTreeCost.append(parent >= 0 ? here - ws.dist[parent] : 0)
+        ws.tree.build(graph: graph, euler: ws.euler[0..<count], tin: ws.tin, dist: ws.dist, weight: ws.weightOf, parent: ws.parent,
+                      size: ws.size, areas: areas)
+        if ws.delta.count < count { ws.delta = [Double](repeating: .infinity, count: count) }
+        if ws.role.count < count { ws.role = [Int](repeating: 0, count: count) }
+        ws.worstDelta.removeAll(keepingCapacity: true)
+        ws.worstDelta.append(contentsOf: repeatElement(0, count: count))
+        ws.blockWorst.removeAll(keepingCapacity: true)
+        ws.blockWorst.append(contentsOf: repeatElement(0, count: count))
+        for k in ws.order where k != s && ws.size[k] > 1 {
+            totals.connector[k] += a * loss(removing: ws.tin[k], &ws)
         }
-        ws.posStart.append(end)
+        // A block's Δ holds for its whole subtree: carried down the tree, parents first.
+        for p in 1..<count {
+            let inherited = max(ws.blockWorst[p], ws.blockWorst[ws.tree.parent[p]])
+            ws.blockWorst[p] = inherited
+            let v = ws.euler[p]
+            ws.worst[v] = ws.tree.dist[p] + max(ws.worstDelta[p], inherited)
+        }
     }
 
     /// Preorder positions (`tin`, `euler`) and subtree sizes of the best-path tree, so the
@@ -211,100 +190,157 @@ struct RemovalSweep {
         }
     }
 
-    /// Σ a_v (w_v − w_v without k) over the patches v below k, in preorder positions (the
-    /// subtree is `tin[k] + 1 ..< tin[k] + size[k]`). Most new best paths enter the subtree
-    /// once and then follow the tree down, so: each patch takes its best entry from outside
-    /// or its parent's new distance plus the tree edge (one pass in preorder, parents
-    /// first); then every edge inside is checked, and only where one still shortens a
-    /// distance does a Dijkstra carry the improvement on. The result is the exact shortest
-    /// distance (every value is a path's length, and no edge can shorten any), so the same as
-    /// a Dijkstra over the whole subtree, at a fraction of its heap work.
+    /// Whether a block's loss can be summed from its subtree's mass: with PC's decay every
+    /// patch keeps the share e^(-Δ) of its weight; with IIC's hops only Δ = 0 (nothing
+    /// lost) and Δ = ∞ (all lost) do.
+    private func aggregates(_ delta: Double) -> Bool {
+        if case .decay = weight { return true }
+        return delta == 0 || delta == .infinity
+    }
+
+    /// Σ a_v (w_v − w_v without k) over the patches v below position `top` (the subtree is
+    /// `top + 1 ..< top + size`), working in Δ = new − old distance: a shortest distance over
+    /// slacks from the patches outside the subtree (Δ = 0 there).
     ///
-    /// Edges are scanned by slack, smallest first: an entry from outside costs dist + slack,
-    /// so the first one outside is the best; and an inner edge p → t can shorten t only if
-    /// Δp + slack < Δt ≤ Δmax (Δ = new − old distance, Δmax its largest in the subtree after
-    /// the first pass, which later passes only lower), so the scan stops there.
-    private func loss(removing k: Int, _ ws: inout Workspace) -> Double {
-        let top = ws.tin[k]
-        let (low, high) = (top + 1, top + ws.size[k])
-        var alt: [Double] = []
-        swap(&alt, &ws.scratch)
-        defer { swap(&alt, &ws.scratch) }
-        let (start, dist, parent, treeCost) = (ws.posStart, ws.posDist, ws.posParent, ws.posTreeCost)
-        let (inTarget, inSlack, inCost) = (ws.arriving.target, ws.arriving.slack, ws.arriving.cost)
-        let (outTarget, outSlack, outCost) = (ws.leaving.target, ws.leaving.slack, ws.leaving.cost)
+    /// Δ never grows down the tree (a child can follow its parent's new path), and in a city's
+    /// landscape it mostly stays the same: the way around k rejoins the tree, and the patches
+    /// below follow. So, in preorder (parents first), each patch takes the least of its
+    /// parent's Δ and Δ + slack over its edges from outside (Δ = 0) and from earlier patches,
+    /// by slack, smallest first: it stops at the first from outside, or where slack alone
+    /// reaches the best so far. If no edge enters the patch's subtree with slack below its Δ
+    /// (`SweepTree.entry`), no patch below can do better than follow it: the whole subtree is
+    /// a block with that Δ, losing (1 − e^(−Δ)) of its mass, and is skipped. Then only edges
+    /// from patches later in preorder into patches visited on their own can still lower a Δ:
+    /// those start a Dijkstra over slacks. A block only changes when its root's parent does
+    /// (an edge entering it from elsewhere has slack ≥ its Δ) and then moves as one. The
+    /// result is the exact shortest distance, as a Dijkstra over the whole subtree gives.
+    private func loss(removing top: Int, _ ws: inout Workspace) -> Double {
+        let high = top + ws.tree.size[top]
+        var delta: [Double] = []
+        swap(&delta, &ws.delta)
+        defer { swap(&delta, &ws.delta) }
+        ws.stamp += 1
+        let stamp = ws.stamp
+        ws.plain.removeAll(keepingCapacity: true)
+        ws.blocks.removeAll(keepingCapacity: true)
+        let tree = ws.tree
+        let (start, parent, size, entry) = (tree.start, tree.parent, tree.size, tree.entry)
+        let (inTarget, inSlack) = (tree.arriving.target, tree.arriving.slack)
+        let (outTarget, outSlack) = (tree.leaving.target, tree.leaving.slack)
         var deltaMax = 0.0
-        for p in low..<high {
-            let here = dist[p]
+        var p = top + 1
+        while p < high {
             let up = parent[p]
-            var best = up != top ? alt[up] + treeCost[p] : Double.infinity
-            // Through a neighbour t the way costs at least here + slack (t's distance can only
-            // have grown): stop there. Outside the subtree that bound is exact; inside, a
-            // neighbour earlier in preorder already has its new distance.
+            var best = up != top ? delta[up] : Double.infinity
+            var later = false
+            // Through a neighbour t the way costs at least its slack (t's Δ is ≥ 0): stop there.
+            // Outside the subtree that bound is exact; inside, a neighbour earlier in preorder
+            // already has its Δ, and one later may still get a smaller one.
             for e in start[p]..<start[p + 1] {
-                let entry = here + inSlack[e]
-                if entry >= best { break }
+                let slack = inSlack[e]
+                if slack >= best { break }
                 let t = Int(inTarget[e])
                 if t < top || t >= high {
-                    best = entry
+                    best = slack
                     break
                 }
-                if t > top && t < p { best = min(best, alt[t] + inCost[e]) }
+                if t > p {
+                    later = true
+                } else if t > top {
+                    best = min(best, delta[t] + slack)
+                }
             }
-            alt[p] = best
-            deltaMax = max(deltaMax, best - here)
+            delta[p] = best
+            if entry[p] >= best && aggregates(best) {
+                let end = p + size[p]
+                for u in (p + 1)..<end { delta[u] = best }
+                ws.role[p] = stamp << 1 | 1
+                ws.blocks.append(Int32(p))
+                p = end
+            } else {
+                ws.role[p] = stamp << 1
+                ws.plain.append((Int32(p), later))
+                deltaMax = max(deltaMax, best)
+                p += 1
+            }
         }
-        // An inner edge that still shortens a distance starts a Dijkstra from there.
-        func relax(from p: Int, _ d: Double, _ alt: inout [Double], _ heap: inout MinHeap) {
-            let delta = d - dist[p]
+        // An edge p → t lowers Δt only if Δp + slack < Δt ≤ Δmax (over the patches visited on
+        // their own; a block's root is reached by its tree edge, slack 0, always tried).
+        let role = ws.role
+        func relax(from p: Int, _ d: Double, _ delta: inout [Double], _ heap: inout MinHeap) {
             for e in start[p]..<start[p + 1] {
-                if outSlack[e] + delta >= deltaMax { break }
+                let slack = outSlack[e]
+                if slack > 0 && slack + d >= deltaMax { break }
                 let t = Int(outTarget[e])
-                guard t > top && t < high else { continue }
-                let through = d + outCost[e]
-                if through < alt[t] {
-                    alt[t] = through
+                guard t > top && t < high && role[t] >> 1 == stamp else { continue }
+                let through = d + slack
+                if through < delta[t] {
+                    delta[t] = through
                     heap.push(through, t)
                 }
             }
         }
         ws.heap.removeAll()
-        for p in low..<high where alt[p] < .infinity { relax(from: p, alt[p], &alt, &ws.heap) }
+        for (q, later) in ws.plain where later {
+            let t = Int(q)
+            var best = delta[t]
+            for e in start[t]..<start[t + 1] {
+                let slack = inSlack[e]
+                if slack >= best { break }
+                let p = Int(inTarget[e])
+                if p > t && p < high { best = min(best, delta[p] + slack) }
+            }
+            if best < delta[t] {
+                delta[t] = best
+                ws.heap.push(best, t)
+            }
+        }
         while let (d, p) = ws.heap.pop() {
-            if d <= alt[p] { relax(from: p, d, &alt, &ws.heap) }
+            guard d <= delta[p] else { continue }
+            if role[p] & 1 == 1 {
+                let end = p + size[p]
+                for u in (p + 1)..<end { delta[u] = d }
+                for u in p..<end { relax(from: u, d, &delta, &ws.heap) }
+            } else {
+                relax(from: p, d, &delta, &ws.heap)
+            }
         }
         var loss = 0.0
-        for p in low..<high {
-            let after = alt[p] <= cutoff ? weight(alt[p]) : 0
-            loss += ws.posArea[p] * (ws.posWeight[p] - after)
-            if alt[p] > ws.posAlt[p] { ws.posAlt[p] = alt[p] }
+        for (q, _) in ws.plain {
+            let p = Int(q)
+            let d = delta[p]
+            loss += lost(p, d, &ws)
+            if d > ws.worstDelta[p] { ws.worstDelta[p] = d }
+        }
+        for q in ws.blocks {
+            let p = Int(q)
+            let d = delta[p]
+            if !aggregates(d) {
+                // A block whose root found a shorter way later: for IIC, patch by patch.
+                for u in p..<(p + size[p]) { loss += lost(u, d, &ws) }
+            } else if d > 0 {
+                loss += tree.mass[p] * share(d, &ws)
+            }
+            if d > ws.blockWorst[p] { ws.blockWorst[p] = d }
         }
         return loss
     }
-}
 
-/// Edges in compressed rows, each row kept sorted by slack as edges are inserted.
-struct SlackOrder {
-    private(set) var target: [Int32] = [], slack: [Double] = [], cost: [Double] = []
-
-    /// Room for `count` edges.
-    mutating func reserve(_ count: Int) {
-        guard target.count < count else { return }
-        target = [Int32](repeating: 0, count: count)
-        slack = [Double](repeating: 0, count: count)
-        cost = [Double](repeating: 0, count: count)
+    /// What the patch at position `p` loses of area · weight when its way grows by Δ.
+    private func lost(_ p: Int, _ delta: Double, _ ws: inout Workspace) -> Double {
+        guard delta > 0 else { return 0 }
+        switch weight {
+        case .decay: return ws.tree.area[p] * ws.tree.weight[p] * share(delta, &ws)
+        case .hops: return ws.tree.area[p] * (ws.tree.weight[p] - weight(ws.tree.dist[p] + delta))
+        }
     }
 
-    /// Puts an edge into the row `first..<end` (growing it to `end + 1`) in slack order:
-    /// insertion, since a row holds a handful of edges.
-    mutating func insert(_ key: Double, _ to: Int32, _ c: Double, at end: Int, after first: Int) {
-        var i = end
-        while i > first && slack[i - 1] > key {
-            slack[i] = slack[i - 1]
-            target[i] = target[i - 1]
-            cost[i] = cost[i - 1]
-            i -= 1
+    /// 1 − e^(−Δ): the share of its weight a path loses when it grows by Δ (PC).
+    private func share(_ delta: Double, _ ws: inout Workspace) -> Double {
+        if delta != ws.lastDelta {
+            ws.lastDelta = delta
+            ws.lastShare = -expm1(-delta)
         }
-        (slack[i], target[i], cost[i]) = (key, to, c)
+        return ws.lastShare
     }
 }

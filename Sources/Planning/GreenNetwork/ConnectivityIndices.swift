@@ -133,6 +133,24 @@ public struct ConnectivityIndices: Sendable {
                                     graph: graph, areas: areas, cutoff: cutoff), requests)
     }
 
+    /// The pairs `inspect` asks for given every source's best distances alone (no indices):
+    /// what settles the graph before the pass with importance.
+    static func requests(areas: [Double], graph: PatchGraph, inspect: @Sendable (Int, [Double]) -> [Request]) -> [Request] {
+        let n = areas.count
+        let sweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff(areas: areas))
+        let blocks = RemovalSweep.blocks(n)
+        return ParallelMap.map(blocks.indices) { b -> [Request] in
+            var ws = RemovalSweep.Workspace(n: n)
+            var scratch = RemovalSweep.Totals(n: 0)
+            var wanted: [Request] = []
+            for s in blocks[b] {
+                sweep.run(from: s, importance: false, into: &scratch, &ws)
+                wanted += inspect(s, ws.worst)
+            }
+            return wanted
+        }.flatMap { $0 }
+    }
+
     /// A pair to measure: its patches, and the cost its direct edge must beat to change any
     /// best path (with or without one patch removed).
     struct Request: Sendable {

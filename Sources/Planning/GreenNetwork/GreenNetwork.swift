@@ -52,33 +52,38 @@ public enum GreenNetwork {
         step(withImportance ? "connectivity indices and the importance of \(n) patches" : "connectivity indices")
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
-        var indices: ConnectivityIndices
-        // One pass, importance included, asks for every farther pair that a best path could
-        // use with or without any one patch; only if a measured one beats the path it was
-        // asked for (rare: pairs within twenty half-probability distances are measured with
-        // importance) is the pass repeated on the larger graph.
+        // Farther pairs are measured where a pass finds that one could shorten a best path:
+        // first by searches of best paths alone (cheap), until none can; then the pass with
+        // importance, which can still ask for pairs that a removal makes useful (rare: pairs
+        // within twenty half-probability distances are measured with importance), and is
+        // repeated only if one of them beats the path it was asked for.
         let cutoff = ConnectivityIndices.cutoff(areas: hectares)
-        while true {
-            let graph = PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance)
-            let snapshot = measured
-            var inspect: (@Sendable (Int, [Double]) -> [ConnectivityIndices.Request])?
-            if let reach = snapshot.reach {
-                inspect = { s, worst in
-                    var wanted: [ConnectivityIndices.Request] = []
-                    for j in (s + 1)..<max(s + 1, n) {
-                        let bound = snapshot.lowerBound(s, j)
-                        let beat = min(worst[j], cutoff)
-                        if bound > reach && k * bound < beat && !snapshot.isKnown(s, j) { wanted.append(.init(i: s, j: j, beat: beat)) }
-                    }
-                    return wanted
+        func inspect(_ snapshot: PatchDistances) -> (@Sendable (Int, [Double]) -> [ConnectivityIndices.Request])? {
+            guard let reach = snapshot.reach else { return nil }
+            return { s, worst in
+                var wanted: [ConnectivityIndices.Request] = []
+                for j in (s + 1)..<max(s + 1, n) {
+                    let bound = snapshot.lowerBound(s, j)
+                    let beat = min(worst[j], cutoff)
+                    if bound > reach && k * bound < beat && !snapshot.isKnown(s, j) { wanted.append(.init(i: s, j: j, beat: beat)) }
                 }
+                return wanted
             }
-            let pass = ConnectivityIndices.compute(areas: hectares, graph: graph, landscapeArea: landscapeArea / 10_000,
-                                                   importance: withImportance, progress: progress, inspect: inspect)
-            indices = pass.indices
-            if !pass.requests.isEmpty { try measured.measure(pass.requests.map { ($0.i, $0.j) }) }
-            if !pass.requests.contains(where: { k * measured[$0.i, $0.j] < $0.beat }) { break }
         }
+        func graph() -> PatchGraph { PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance) }
+        /// Measures the pairs asked for; whether one of them shortens a path.
+        func measure(_ requests: [ConnectivityIndices.Request]) throws -> Bool {
+            if !requests.isEmpty { try measured.measure(requests.map { ($0.i, $0.j) }) }
+            return requests.contains { k * measured[$0.i, $0.j] < $0.beat }
+        }
+        if withImportance {
+            while let ask = inspect(measured), try measure(ConnectivityIndices.requests(areas: hectares, graph: graph(), inspect: ask)) {}
+        }
+        var indices: ConnectivityIndices, requests: [ConnectivityIndices.Request]
+        repeat {
+            (indices, requests) = ConnectivityIndices.compute(areas: hectares, graph: graph(), landscapeArea: landscapeArea / 10_000,
+                                                              importance: withImportance, progress: progress, inspect: inspect(measured))
+        } while try measure(requests)
         step("gap links")
         let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,

@@ -8,34 +8,27 @@ extension ConnectivityIndices {
 
     /// The PC gain (percent of PCnum) of joining each pair by a link of probability 1 (a new
     /// greenway): every best path may use it once, p*'_ab = max(p*_ab, p*_ai p*_jb,
-    /// p*_aj p*_ib), so the gain is Σ_ab a_a a_b δ_ab with δ_ab ≤ p*_ai p*_jb + p*_aj p*_ib.
+    /// p*_aj p*_ib), so the gain is Σ_ab a_a a_b δ_ab.
     ///
-    /// Exact to `gainTolerance` of PCnum: with R_i = Σ_a a_a p*_ai, the sources a outside a
-    /// set A add at most Σ_{a∉A} a_a (p*_ai R_j + p*_aj R_i), and the targets b outside a set
-    /// N at most Σ_{b∉N} a_b (R_i p*_jb + R_j p*_ib); A and N are the smallest sets whose
-    /// left-out bounds stay within half the tolerance each. Both are the patches within a
-    /// few kilometres of the bridge, so a gain costs |A|·|N| instead of n².
+    /// Only pairs on opposite sides gain: p*_ab ≥ p*_ai p*_ib (the way through i), so
+    /// p*_ai p*_jb can beat p*_ab only if b is nearer j than i (p*_jb > p*_ib), and likewise
+    /// a nearer i; the other product the other way round. With α_x = a_x p*_ix and
+    /// β_x = a_x p*_jx a pair's term is at most α_a β_b (a on i's side, b on j's), and only
+    /// the pairs with α_a β_b ≥ θ are summed, θ the largest threshold whose left-out terms
+    /// add up to no more than `gainTolerance` of PCnum (`GainPlan.threshold`). The products
+    /// fall off with the distance from both ends of the bridge, so a gain costs the pairs
+    /// near it on opposite sides instead of n².
     public func pcGains(joining pairs: [(Int, Int)]) -> [Double] {
         let n = areas.count
         guard !pairs.isEmpty, n > 0 else { return [] }
         let sweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
-        let allowed = ConnectivityIndices.gainTolerance * pcNumerator / 2
+        let allowed = ConnectivityIndices.gainTolerance * pcNumerator
         let areas = self.areas
-        // Per pair: its sources (A) and targets (N, with p*_ib and p*_jb).
         let plans = ParallelMap.chunked(pairs.count, size: 8) { (range: Range<Int>) -> [GainPlan] in
             var ws = RemovalSweep.Workspace(n: n)
             return range.map { c in
                 let (i, j) = pairs[c]
-                let (ri, rj) = (sweep.probabilities(from: i, &ws), sweep.probabilities(from: j, &ws))
-                var (reachI, reachJ) = (0.0, 0.0)
-                for a in 0..<n {
-                    reachI += areas[a] * ri[a]
-                    reachJ += areas[a] * rj[a]
-                }
-                let sources = GainPlan.smallest(n, allowed) { a in areas[a] * (ri[a] * reachJ + rj[a] * reachI) }
-                let targets = GainPlan.smallest(n, allowed) { b in areas[b] * (reachI * rj[b] + reachJ * ri[b]) }
-                return GainPlan(sources: sources, targets: targets.map { Int32($0) }, pi: targets.map { ri[$0] }, pj: targets.map { rj[$0] },
-                                fromI: sources.map { ri[$0] }, fromJ: sources.map { rj[$0] })
+                return GainPlan(areas: areas, toI: sweep.probabilities(from: i, &ws), toJ: sweep.probabilities(from: j, &ws), allowed: allowed)
             }
         }
         // Which pairs each source serves, and where it sits in their lists.
@@ -50,17 +43,7 @@ extension ConnectivityIndices {
             var gains = [Double](repeating: 0, count: pairs.count)
             for a in blocks[b] where !work[a].isEmpty {
                 let row = sweep.probabilities(from: a, &ws)
-                for (c, slot) in work[a] {
-                    let plan = plans[c]
-                    let (pi, pj) = (plan.fromI[slot], plan.fromJ[slot])
-                    var sum = 0.0
-                    for t in plan.targets.indices {
-                        let b = Int(plan.targets[t])
-                        let via = max(pi * plan.pj[t], pj * plan.pi[t])
-                        if via > row[b] { sum += areas[b] * (via - row[b]) }
-                    }
-                    gains[c] += areas[a] * sum
-                }
+                for (c, slot) in work[a] { gains[c] += areas[a] * plans[c].sum(slot, row, areas) }
             }
             return gains
         }
@@ -68,24 +51,91 @@ extension ConnectivityIndices {
     }
 }
 
-/// The sources and targets that a gap gain sums over (see `pcGains`).
+/// The pairs of patches a gap gain sums over (see `pcGains`): a source a on i's side takes
+/// the targets on j's side with β_b ≥ θ / α_a (a prefix of them by β), a source on j's side
+/// those on i's side with α_b ≥ θ / β_a.
 struct GainPlan: Sendable {
-    let sources: [Int]
-    let targets: [Int32]
-    /// p*_ib and p*_jb per target; p*_ai and p*_aj per source.
-    let pi: [Double], pj: [Double], fromI: [Double], fromJ: [Double]
+    /// A target: its patch, its probability from the far end of the bridge (p*_jb on j's
+    /// side, p*_ib on i's) and its key (β or α).
+    struct Target: Sendable {
+        let patch: Int32
+        let p: Double, key: Double
+    }
 
-    /// The patches, largest bound first, without the smallest ones whose bounds add up to
-    /// no more than `allowed`.
-    static func smallest(_ n: Int, _ allowed: Double, _ bound: (Int) -> Double) -> [Int] {
-        let bounds = (0..<n).map(bound)
-        let order = (0..<n).filter { bounds[$0] > 0 }.sorted { (bounds[$0], $1) > (bounds[$1], $0) }
-        var dropped = 0.0, keep = order.count
-        while keep > 0 && dropped + bounds[order[keep - 1]] <= allowed {
-            dropped += bounds[order[keep - 1]]
-            keep -= 1
+    let threshold: Double
+    /// Patches with a pair kept; per source, its probability from its own end (p*_ai on i's
+    /// side, p*_aj on j's), its key (α or β) and its side (true: i's).
+    let sources: [Int]
+    let near: [Double], key: [Double], onI: [Bool]
+    /// j's side by β, largest first, and i's side by α; only as far as any source reaches.
+    let towardJ: [Target], towardI: [Target]
+
+    /// - Parameters:
+    ///   - toI, toJ: best-path probabilities from the bridge's ends to every patch.
+    ///   - allowed: what the pairs left out may add up to at most.
+    init(areas: [Double], toI: [Double], toJ: [Double], allowed: Double) {
+        let n = areas.count
+        let alpha = (0..<n).map { areas[$0] * toI[$0] }, beta = (0..<n).map { areas[$0] * toJ[$0] }
+        let sideI = (0..<n).filter { toI[$0] > toJ[$0] }.sorted { (alpha[$0], $1) > (alpha[$1], $0) }
+        let sideJ = (0..<n).filter { toJ[$0] > toI[$0] }.sorted { (beta[$0], $1) > (beta[$1], $0) }
+        // The terms left out both ways are the same sum with a and b swapped: half each.
+        let theta = GainPlan.threshold(sideI.map { alpha[$0] }, sideJ.map { beta[$0] }, allowed / 2)
+        threshold = theta
+        let (topA, topB) = (sideI.first.map { alpha[$0] } ?? 0, sideJ.first.map { beta[$0] } ?? 0)
+        let fromI = sideI.prefix { alpha[$0] * topB >= theta }, fromJ = sideJ.prefix { beta[$0] * topA >= theta }
+        sources = Array(fromI) + Array(fromJ)
+        near = fromI.map { toI[$0] } + fromJ.map { toJ[$0] }
+        key = fromI.map { alpha[$0] } + fromJ.map { beta[$0] }
+        onI = fromI.map { _ in true } + fromJ.map { _ in false }
+        towardJ = fromJ.map { Target(patch: Int32($0), p: toJ[$0], key: beta[$0]) }
+        towardI = fromI.map { Target(patch: Int32($0), p: toI[$0], key: alpha[$0]) }
+    }
+
+    /// a_b δ_ab summed over the targets kept for the source in `slot`, whose best-path
+    /// probabilities to every patch are `row`.
+    func sum(_ slot: Int, _ row: [Double], _ areas: [Double]) -> Double {
+        let (p, floor) = (near[slot], threshold / key[slot])
+        var sum = 0.0
+        for t in onI[slot] ? towardJ : towardI {
+            if t.key < floor { break }
+            let b = Int(t.patch)
+            let via = p * t.p
+            if via > row[b] { sum += areas[b] * (via - row[b]) }
         }
-        return Array(order.prefix(keep))
+        return sum
+    }
+
+    /// The largest θ for which Σ α_a β_b over the pairs with α_a β_b < θ stays within
+    /// `allowed` (both lists sorted, largest first): bisection over log θ, each step one
+    /// merge-like sweep of the two lists.
+    static func threshold(_ alpha: [Double], _ beta: [Double], _ allowed: Double) -> Double {
+        guard let topA = alpha.first, let topB = beta.first else { return .infinity }
+        let tail = tails(beta)
+        func leftOut(_ theta: Double) -> Double {
+            var kept = beta.count, sum = 0.0
+            for value in alpha {
+                let floor = theta / value
+                while kept > 0 && beta[kept - 1] < floor { kept -= 1 }
+                sum += value * tail[kept]
+            }
+            return sum
+        }
+        var high = topA * topB * 2
+        if leftOut(high) <= allowed { return high }
+        var low = high * 1e-40
+        if leftOut(low) > allowed { return 0 }
+        for _ in 0..<24 {
+            let mid = (low * high).squareRoot()
+            if leftOut(mid) <= allowed { low = mid } else { high = mid }
+        }
+        return low
+    }
+
+    /// Suffix sums: `tail[m]` = values[m] + ... + values[last], `tail[count]` = 0.
+    private static func tails(_ values: [Double]) -> [Double] {
+        var tail = [Double](repeating: 0, count: values.count + 1)
+        for m in stride(from: values.count - 1, through: 0, by: -1) { tail[m] = tail[m + 1] + values[m] }
+        return tail
     }
 }
 

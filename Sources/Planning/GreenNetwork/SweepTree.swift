@@ -11,9 +11,9 @@ import Foundation
 /// (Δ) is a shortest distance over slacks.
 struct SweepTree {
     /// Per position: first edge (rows in `arriving` and `leaving`), distance, weight, area,
-    /// parent position (-1 at the root), tree edge cost, subtree size.
+    /// parent position (-1 at the root), subtree size.
     var start: [Int] = [], dist: [Double] = [], weight: [Double] = [], area: [Double] = []
-    var parent: [Int] = [], treeCost: [Double] = [], size: [Int] = []
+    var parent: [Int] = [], size: [Int] = []
     /// Per position: Σ area · weight over its subtree.
     var mass: [Double] = []
     /// Per position: a lower bound (to 1/256 cost units) of the slack of every edge other than
@@ -36,7 +36,6 @@ struct SweepTree {
         weight.removeAll(keepingCapacity: true)
         area.removeAll(keepingCapacity: true)
         parent.removeAll(keepingCapacity: true)
-        treeCost.removeAll(keepingCapacity: true)
         size.removeAll(keepingCapacity: true)
         mass.removeAll(keepingCapacity: true)
         arriving.reserve(graph.target.count)
@@ -53,8 +52,8 @@ struct SweepTree {
                 let t = tin[u]
                 guard t >= 0 else { continue }
                 let (c, there) = (graph.cost[e], nodeDist[u])
-                arriving.insert(there + c - here, Int32(t), c, at: end, after: first)
-                leaving.insert(here + c - there, Int32(t), c, at: end, after: first)
+                arriving.insert(there + c - here, Int32(t), at: end, after: first)
+                leaving.insert(here + c - there, Int32(t), at: end, after: first)
                 rowOf[end] = p
                 end += 1
             }
@@ -65,7 +64,6 @@ struct SweepTree {
             size.append(nodeSize[v])
             let up = nodeParent[v]
             parent.append(up >= 0 ? tin[up] : -1)
-            treeCost.append(up >= 0 ? here - nodeDist[up] : 0)
         }
         start.append(end)
         for p in stride(from: count - 1, to: 0, by: -1) { mass[parent[p]] += mass[p] }
@@ -89,12 +87,12 @@ struct SweepTree {
         let edges = start[count]
         if byBucket.count < edges { byBucket = [Int32](repeating: 0, count: edges) }
         func bucket(_ slack: Double) -> Int { slack > 0 ? min(buckets - 1, Int(slack * scale)) : 0 }
-        let (target, slack) = (arriving.target, arriving.slack)
-        for e in 0..<edges where Int(target[e]) != parent[Int(rowOf[e])] { bucketStart[bucket(slack[e]) + 1] += 1 }
+        let arriving = self.arriving.edges
+        for e in 0..<edges where Int(arriving[e].target) != parent[Int(rowOf[e])] { bucketStart[bucket(arriving[e].slack) + 1] += 1 }
         for b in 0..<buckets { bucketStart[b + 1] += bucketStart[b] }
         var fill = bucketStart
-        for e in 0..<edges where Int(target[e]) != parent[Int(rowOf[e])] {
-            let b = bucket(slack[e])
+        for e in 0..<edges where Int(arriving[e].target) != parent[Int(rowOf[e])] {
+            let b = bucket(arriving[e].slack)
             byBucket[Int(fill[b])] = Int32(e)
             fill[b] += 1
         }
@@ -102,7 +100,7 @@ struct SweepTree {
             let floor = Double(b) / scale
             for i in Int(bucketStart[b])..<Int(bucketStart[b + 1]) {
                 let e = Int(byBucket[i])
-                let t = Int(target[e])
+                let t = Int(arriving[e].target)
                 var x = find(Int(rowOf[e]))
                 // The root's subtree holds every position, so the walk ends there at the latest.
                 while t < x || t >= x + size[x] {
@@ -126,28 +124,30 @@ struct SweepTree {
     }
 }
 
+/// An edge of a tree position: the position at its other end and its slack.
+struct SlackEdge {
+    var slack: Double
+    var target: Int32
+}
+
 /// Edges in compressed rows, each row kept sorted by slack as edges are inserted.
 struct SlackOrder {
-    private(set) var target: [Int32] = [], slack: [Double] = [], cost: [Double] = []
+    private(set) var edges: [SlackEdge] = []
 
     /// Room for `count` edges.
     mutating func reserve(_ count: Int) {
-        guard target.count < count else { return }
-        target = [Int32](repeating: 0, count: count)
-        slack = [Double](repeating: 0, count: count)
-        cost = [Double](repeating: 0, count: count)
+        guard edges.count < count else { return }
+        edges = [SlackEdge](repeating: SlackEdge(slack: 0, target: 0), count: count)
     }
 
     /// Puts an edge into the row `first..<end` (growing it to `end + 1`) in slack order:
     /// insertion, since a row holds a handful of edges.
-    mutating func insert(_ key: Double, _ to: Int32, _ c: Double, at end: Int, after first: Int) {
+    mutating func insert(_ key: Double, _ to: Int32, at end: Int, after first: Int) {
         var i = end
-        while i > first && slack[i - 1] > key {
-            slack[i] = slack[i - 1]
-            target[i] = target[i - 1]
-            cost[i] = cost[i - 1]
+        while i > first && edges[i - 1].slack > key {
+            edges[i] = edges[i - 1]
             i -= 1
         }
-        (slack[i], target[i], cost[i]) = (key, to, c)
+        edges[i] = SlackEdge(slack: key, target: to)
     }
 }

@@ -53,10 +53,11 @@ public enum GreenNetwork {
         let hectares = patches.map { $0.area / 10_000 }
         let landscapeArea = try landscape.area()
         // Farther pairs are measured where a pass finds that one could shorten a best path:
-        // first by searches of best paths alone (cheap), until none can; then the pass with
-        // importance, which can still ask for pairs that a removal makes useful (rare: pairs
-        // within twenty half-probability distances are measured with importance), and is
-        // repeated only if one of them beats the path it was asked for.
+        // first by searches of best paths alone (cheap); then the pass with importance, which
+        // can still ask for pairs that a removal makes useful (rare: pairs within twenty
+        // half-probability distances are measured with importance), and is repeated only if
+        // one of them beats the path it was asked for. Each asks once: measuring more pairs
+        // only shortens paths, so a pair not asked for can never become useful later.
         let cutoff = ConnectivityIndices.cutoff(areas: hectares)
         func inspect(_ snapshot: PatchDistances) -> (@Sendable (Int, [Double]) -> [ConnectivityIndices.Request])? {
             guard let reach = snapshot.reach else { return nil }
@@ -76,14 +77,15 @@ public enum GreenNetwork {
             if !requests.isEmpty { try measured.measure(requests.map { ($0.i, $0.j) }) }
             return requests.contains { k * measured[$0.i, $0.j] < $0.beat }
         }
-        if withImportance {
-            while let ask = inspect(measured), try measure(ConnectivityIndices.requests(areas: hectares, graph: graph(), inspect: ask)) {}
+        if withImportance, let ask = inspect(measured) {
+            _ = try measure(ConnectivityIndices.requests(areas: hectares, graph: graph(), inspect: ask))
         }
-        var indices: ConnectivityIndices, requests: [ConnectivityIndices.Request]
-        repeat {
-            (indices, requests) = ConnectivityIndices.compute(areas: hectares, graph: graph(), landscapeArea: landscapeArea / 10_000,
-                                                              importance: withImportance, progress: progress, inspect: inspect(measured))
-        } while try measure(requests)
+        func pass(asking: Bool) -> (indices: ConnectivityIndices, requests: [ConnectivityIndices.Request]) {
+            ConnectivityIndices.compute(areas: hectares, graph: graph(), landscapeArea: landscapeArea / 10_000, importance: withImportance,
+                                        progress: progress, inspect: asking ? inspect(measured) : nil)
+        }
+        let first = pass(asking: true)
+        let indices = try measure(first.requests) ? pass(asking: false).indices : first.indices
         step("gap links")
         let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,

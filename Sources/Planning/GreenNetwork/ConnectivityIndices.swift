@@ -89,14 +89,19 @@ public struct ConnectivityIndices: Sendable {
     ///     (cost units; infinity beyond the cutoff), returns pairs that must be measured
     ///     because a missing direct edge could be shorter: if one measured edge is, the
     ///     result is incomplete and the caller adds it and computes again.
-    /// - Returns: the indices and the pairs `inspect` asked for.
+    ///   - bridges: pairs whose PC gain if joined (`pcGains`) the same pass sums.
+    /// - Returns: the indices, the pairs `inspect` asked for and the bridges' gains.
     static func compute(areas: [Double], graph: PatchGraph, landscapeArea: Double, importance: Bool,
                         progress: @Sendable (Int, Int) -> Void = { _, _ in },
-                        inspect: (@Sendable (Int, [Double]) -> [Request])? = nil) -> (indices: ConnectivityIndices, requests: [Request]) {
+                        inspect: (@Sendable (Int, [Double]) -> [Request])? = nil,
+                        bridges: [(Int, Int)] = []) -> (indices: ConnectivityIndices, requests: [Request], gains: [Double]) {
         let n = areas.count
         let cutoff = cutoff(areas: areas)
         let pcSweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
         let iicSweep = RemovalSweep(graph: graph.links, areas: areas, weight: .hops, cutoff: .infinity)
+        // PCnum is known only after the pass: the gains' tolerance is taken of a lower bound.
+        let gainSums = bridges.isEmpty ? nil
+            : GainSums(pairs: bridges, sweep: pcSweep, allowed: gainTolerance * graph.pcLowerBound(areas: areas))
         let done = Locked(0)
         let step = max(1, n / 100)
         // Fixed blocks of sources on every core, each with its own arrays and sums, added up
@@ -106,14 +111,16 @@ public struct ConnectivityIndices: Sendable {
             var ws = RemovalSweep.Workspace(n: n)
             var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
             var requests: [Request] = []
+            var gains = [Double](repeating: 0, count: bridges.count)
             for s in blocks[b] {
                 pcSweep.run(from: s, importance: importance, into: &pc, &ws)
                 if let inspect { requests += inspect(s, ws.worst) }
+                gainSums?.add(source: s, &ws, to: &gains)
                 iicSweep.run(from: s, importance: importance, into: &iic, &ws)
                 let count = done.withLock { value -> Int in value += 1; return value }
                 if count % step == 0 { progress(count, n) }
             }
-            return (pc, iic, requests)
+            return (pc, iic, requests, gains)
         }
         var pc = RemovalSweep.Totals(n: n), iic = RemovalSweep.Totals(n: n)
         var requests: [Request] = []
@@ -122,6 +129,7 @@ public struct ConnectivityIndices: Sendable {
             iic.add(w.1)
             requests += w.2
         }
+        let gains = gainSums?.percent(workers.map(\.3), of: pc.numerator) ?? []
         let parts = importance ? (0..<n).map { k -> Importance in
             let a2 = areas[k] * areas[k]
             let (intraI, fluxI, connectorI) = (100 * a2 / iic.numerator, 200 * iic.flux[k] / iic.numerator, 100 * iic.connector[k] / iic.numerator)
@@ -130,7 +138,7 @@ public struct ConnectivityIndices: Sendable {
                               dPC: intraP + fluxP + connectorP, dPCintra: intraP, dPCflux: fluxP, dPCconnector: connectorP)
         } : []
         return (ConnectivityIndices(iic: iic.numerator, pc: pc.numerator, landscapeArea: landscapeArea, importance: parts,
-                                    graph: graph, areas: areas, cutoff: cutoff), requests)
+                                    graph: graph, areas: areas, cutoff: cutoff), requests, gains)
     }
 
     /// The pairs `inspect` asks for given every source's best distances alone (no indices):

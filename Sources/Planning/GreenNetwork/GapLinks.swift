@@ -1,10 +1,15 @@
 import GeoCore
 
 extension GreenNetwork {
-    /// For each component, the bridges to its two nearest other components, ranked by the PC
-    /// gain of joining the two closest patches with a greenway (a link of probability 1).
-    static func gapLinks(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: inout PatchDistances,
-                         _ indices: ConnectivityIndices) throws -> [GapLink] {
+    /// A bridge between two components: their numbers, their closest patches and the gap.
+    struct GapCandidate: Sendable {
+        let from: Int, to: Int, i: Int, j: Int, length: Double
+    }
+
+    /// For each component, the bridges to its two nearest other components (joining their
+    /// two closest patches). Measures the rows of components with fewer than two others
+    /// within reach, so that those are exact too.
+    static func gapCandidates(_ patches: [GreenPatch], _ component: [Int], _ count: Int, _ distance: inout PatchDistances) throws -> [GapCandidate] {
         guard count > 1 else { return [] }
         // Closest measured patch pair between every two components.
         func closest() -> [[Int]: (Int, Int, Double)] {
@@ -43,14 +48,18 @@ extension GreenNetwork {
         for c in 0..<count {
             for (o, _) in nearest[c].prefix(2) { pairs.insert([min(c, o), max(c, o)]) }
         }
-        let candidates = pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> (Int, Int, Int, Int, Double)? in
-            best[pair].map { (pair[0], pair[1], $0.0, $0.1, $0.2) }
+        return pairs.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { pair -> GapCandidate? in
+            best[pair].map { GapCandidate(from: pair[0], to: pair[1], i: $0.0, j: $0.1, length: $0.2) }
         }
-        let gains = indices.pcGains(joining: candidates.map { ($0.2, $0.3) })
-        return try zip(candidates, gains).map { candidate, gain -> GapLink in
-            let (a, b, i, j, d) = candidate
-            let (p, q) = try patches[i].geometry.nearestPoints(to: patches[j].geometry)
-            return GapLink(fromComponent: a, toComponent: b, fromPatch: i, toPatch: j, line: try Geometry.lineString([p, q]), length: d, pcGain: gain)
+    }
+
+    /// The bridges as lines, ranked by the PC gain (`gains`, in the same order) of joining
+    /// them with a greenway (a link of probability 1).
+    static func gapLinks(_ patches: [GreenPatch], _ candidates: [GapCandidate], gains: [Double]) throws -> [GapLink] {
+        try zip(candidates, gains).map { c, gain -> GapLink in
+            let (p, q) = try patches[c.i].geometry.nearestPoints(to: patches[c.j].geometry)
+            return GapLink(fromComponent: c.from, toComponent: c.to, fromPatch: c.i, toPatch: c.j, line: try Geometry.lineString([p, q]),
+                           length: c.length, pcGain: gain)
         }.sorted { ($0.pcGain, -$0.length) > ($1.pcGain, -$1.length) }
     }
 }

@@ -80,14 +80,18 @@ public enum GreenNetwork {
         if withImportance, let ask = inspect(measured) {
             _ = try measure(ConnectivityIndices.requests(areas: hectares, graph: graph(), inspect: ask))
         }
-        func pass(asking: Bool) -> (indices: ConnectivityIndices, requests: [ConnectivityIndices.Request]) {
+        // The gap links' gains are summed by the same pass (their bridges depend only on the
+        // components and the pairs within reach).
+        let bridges = try gapCandidates(patches, component, componentAreas.count, &measured)
+        func pass(asking: Bool) -> (indices: ConnectivityIndices, requests: [ConnectivityIndices.Request], gains: [Double]) {
             ConnectivityIndices.compute(areas: hectares, graph: graph(), landscapeArea: landscapeArea / 10_000, importance: withImportance,
-                                        progress: progress, inspect: asking ? inspect(measured) : nil)
+                                        progress: progress, inspect: asking ? inspect(measured) : nil, bridges: bridges.map { ($0.i, $0.j) })
         }
-        let first = pass(asking: true)
-        let indices = try measure(first.requests) ? pass(asking: false).indices : first.indices
+        var result = pass(asking: true)
+        if try measure(result.requests) { result = pass(asking: false) }
         step("gap links")
-        let gaps = try gapLinks(patches, component, componentAreas.count, &measured, indices)
+        let indices = result.indices
+        let gaps = try gapLinks(patches, bridges, gains: result.gains)
         return GreenNetworkResult(patches: patches, links: links, component: component, componentAreas: componentAreas,
                                   indices: indices, gaps: gaps, landscapeArea: landscapeArea, nearestDistance: nearest)
     }

@@ -22,32 +22,67 @@ extension ConnectivityIndices {
         let n = areas.count
         guard !pairs.isEmpty, n > 0 else { return [] }
         let sweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
-        let allowed = ConnectivityIndices.gainTolerance * pcNumerator
-        let areas = self.areas
-        let plans = ParallelMap.chunked(pairs.count, size: 8) { (range: Range<Int>) -> [GainPlan] in
+        let sums = GainSums(pairs: pairs, sweep: sweep, allowed: ConnectivityIndices.gainTolerance * pcNumerator)
+        let blocks = RemovalSweep.blocks(n)
+        let partial = ParallelMap.map(blocks.indices) { b -> [Double] in
+            var ws = RemovalSweep.Workspace(n: n)
+            var gains = [Double](repeating: 0, count: pairs.count)
+            for a in blocks[b] where sums.serves(a) {
+                var scratch = RemovalSweep.Totals(n: 0)
+                sweep.run(from: a, importance: false, into: &scratch, &ws)
+                sums.add(source: a, &ws, to: &gains)
+            }
+            return gains
+        }
+        return sums.percent(partial, of: pcNumerator)
+    }
+}
+
+/// The gap gains of a set of bridges, summed source by source: each source's best paths
+/// serve every bridge it is near, in whichever pass visits it.
+struct GainSums: Sendable {
+    let plans: [GainPlan]
+    /// Per source: the bridges it serves and its place in their lists.
+    private let bySource: [[(pair: Int, slot: Int)]]
+    private let areas: [Double]
+
+    /// Plans every bridge from the best paths of its two ends over `sweep`'s graph.
+    /// - Parameter allowed: what a gain may be off by (a share of PCnum, or of a lower
+    ///   bound of it).
+    init(pairs: [(Int, Int)], sweep: RemovalSweep, allowed: Double) {
+        let n = sweep.areas.count
+        let areas = sweep.areas
+        plans = ParallelMap.chunked(pairs.count, size: 8) { (range: Range<Int>) -> [GainPlan] in
             var ws = RemovalSweep.Workspace(n: n)
             return range.map { c in
                 let (i, j) = pairs[c]
                 return GainPlan(areas: areas, toI: sweep.probabilities(from: i, &ws), toJ: sweep.probabilities(from: j, &ws), allowed: allowed)
             }
         }
-        // Which pairs each source serves, and where it sits in their lists.
         var bySource = [[(pair: Int, slot: Int)]](repeating: [], count: n)
         for (c, plan) in plans.enumerated() {
             for (slot, a) in plan.sources.enumerated() { bySource[a].append((c, slot)) }
         }
-        let work = bySource
-        let blocks = RemovalSweep.blocks(n)
-        let partial = ParallelMap.map(blocks.indices) { b -> [Double] in
-            var ws = RemovalSweep.Workspace(n: n)
-            var gains = [Double](repeating: 0, count: pairs.count)
-            for a in blocks[b] where !work[a].isEmpty {
-                let row = sweep.probabilities(from: a, &ws)
-                for (c, slot) in work[a] { gains[c] += areas[a] * plans[c].sum(slot, row, areas) }
-            }
-            return gains
-        }
-        return (0..<pairs.count).map { c in 100 * partial.reduce(0) { $0 + $1[c] } / pcNumerator }
+        self.bySource = bySource
+        self.areas = areas
+    }
+
+    /// Whether source `a` serves any bridge.
+    func serves(_ a: Int) -> Bool { !bySource[a].isEmpty }
+
+    /// Adds source `a`'s terms to `gains`, from the best paths a search from `a` left in
+    /// `ws` (its settled patches and their weights; a patch not settled has probability 0).
+    func add(source a: Int, _ ws: inout RemovalSweep.Workspace, to gains: inout [Double]) {
+        guard serves(a) else { return }
+        if ws.row.count < areas.count { ws.row = [Double](repeating: 0, count: areas.count) }
+        for v in ws.order { ws.row[v] = ws.weightOf[v] }
+        for (c, slot) in bySource[a] { gains[c] += areas[a] * plans[c].sum(slot, ws.row, areas) }
+        for v in ws.order { ws.row[v] = 0 }
+    }
+
+    /// The gains in percent of PCnum, from the sums of the source blocks in block order.
+    func percent(_ partial: [[Double]], of pcNumerator: Double) -> [Double] {
+        (0..<plans.count).map { c in 100 * partial.reduce(0) { $0 + $1[c] } / pcNumerator }
     }
 }
 

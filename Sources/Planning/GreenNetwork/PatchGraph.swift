@@ -88,6 +88,18 @@ struct PatchGraph: Sendable {
         return result
     }
 
+    /// A lower bound of PCnum = Σ a_i a_j p*_ij: each patch with itself, and each pair its
+    /// direct edge (p* is at least the edge's own probability).
+    func pcLowerBound(areas: [Double]) -> Double {
+        var sum = areas.reduce(0) { $0 + $1 * $1 }
+        for i in 0..<n {
+            for e in paths.start[i]..<paths.start[i + 1] where Int(paths.target[e]) > i {
+                sum += 2 * areas[i] * areas[Int(paths.target[e])] * exp(-paths.cost[e])
+            }
+        }
+        return sum
+    }
+
     /// The order edges are induced over: by length, then by their end indices.
     static func earlier(_ d: Double, _ a: Int, _ b: Int, than e: Double, _ c: Int, _ f: Int) -> Bool {
         (d, min(a, b), max(a, b)) < (e, min(c, f), max(c, f))

@@ -71,9 +71,11 @@ struct RemovalSweep {
         /// Per patch: its distance with the worst single patch removed (what refinement needs).
         var worst: [Double]
         var order: [Int] = [], touched: [Int] = []
-        var heap = MinHeap()
+        var heap: IndexedHeap
         var tree = SweepTree()
         var removals = SubtreeRemovals()
+        /// A row of probabilities by patch, zero except while gap gains read it.
+        var row: [Double] = []
 
         init(n: Int) {
             dist = [Double](repeating: .infinity, count: n)
@@ -85,6 +87,7 @@ struct RemovalSweep {
             firstChild = [Int](repeating: -1, count: n)
             nextSibling = [Int](repeating: -1, count: n)
             worst = [Double](repeating: .infinity, count: n)
+            heap = IndexedHeap(n: n)
         }
     }
 
@@ -108,7 +111,6 @@ struct RemovalSweep {
         ws.touched.append(s)
         ws.heap.push(0, s)
         while let (d, u) = ws.heap.pop() {
-            guard d <= ws.dist[u], ws.tin[u] < 0 else { continue }
             if d > cutoff { break }
             ws.tin[u] = 0
             ws.order.append(u)

@@ -10,6 +10,11 @@ struct IndexedHeap {
     /// An empty heap for nodes 0..<n.
     init(n: Int) { place = [Int32](repeating: -1, count: n) }
 
+    /// Room for nodes 0..<n (the heap must be empty).
+    mutating func reserve(_ n: Int) {
+        if place.count < n { place = [Int32](repeating: -1, count: n) }
+    }
+
     /// Empties the heap.
     mutating func removeAll() {
         for node in nodes { place[Int(node)] = -1 }

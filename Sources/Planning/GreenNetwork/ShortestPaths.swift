@@ -3,7 +3,7 @@ import GeoCore
 
 /// All-pairs shortest paths over a weighted, undirected graph of n nodes with non-negative
 /// costs (row-major n × n cost matrix, infinity where there is no edge). Dense graphs use
-/// Floyd-Warshall (O(n³)); sparse ones Dijkstra from every node with a binary heap
+/// Floyd-Warshall (O(n³)); sparse ones Dijkstra from every node with a 4-ary heap
 /// (O(n (m + n) log n)). Used by `RemovalReference`, the definition tests compare with.
 struct ShortestPaths: Sendable {
     private let n: Int
@@ -57,10 +57,9 @@ struct ShortestPaths: Sendable {
     private func dijkstra(from source: Int, _ edges: [[(to: Int, cost: Double)]], _ gone: Int) -> [Double] {
         var distance = [Double](repeating: .infinity, count: n)
         distance[source] = 0
-        var heap = MinHeap()
+        var heap = IndexedHeap(n: n)
         heap.push(0, source)
         while let (d, u) = heap.pop() {
-            guard d <= distance[u] else { continue }  // a stale entry
             for (v, c) in edges[u] where v != gone {
                 let through = d + c
                 if through < distance[v] {

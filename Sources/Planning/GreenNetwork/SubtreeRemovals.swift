@@ -26,7 +26,7 @@ struct SubtreeRemovals {
     /// their way), and the blocks.
     private var role: [Int] = [], plain: [Int32] = [], later: [Bool] = [], blocks: [Int32] = []
     private var stamp = 0
-    private var heap = MinHeap()
+    private var heap = IndexedHeap(n: 0)
 
     /// Adds `scale` times each removal's loss to `connector` (indexed by patch, through
     /// `euler`), and returns per position the largest Δ any single removal gave it.
@@ -34,6 +34,7 @@ struct SubtreeRemovals {
         let count = tree.count
         if delta.count < count { delta = [Double](repeating: .infinity, count: count) }
         if role.count < count { role = [Int](repeating: 0, count: count) }
+        heap.reserve(count)
         worstDelta.removeAll(keepingCapacity: true)
         worstDelta.append(contentsOf: repeatElement(0, count: count))
         blockWorst.removeAll(keepingCapacity: true)
@@ -132,7 +133,6 @@ struct SubtreeRemovals {
                 }
             }
             while let (d, p) = heap.pop() {
-                guard d <= delta[p] else { continue }
                 if role[p] & 1 == 1 {
                     let end = p + size[p]
                     for u in (p + 1)..<end { delta[u] = d }

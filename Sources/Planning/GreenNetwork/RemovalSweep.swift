@@ -135,8 +135,10 @@ struct RemovalSweep {
             if v != s && perPatch { totals.flux[v] += a * areas[v] * w }
         }
         guard importance, ws.order.count > 2 else { return }
-        subtrees(&ws)
-        let count = ws.order.count
+        let count = nearCount(ws)
+        for v in ws.order[count...] { ws.tin[v] = -1 }
+        guard count > 2 else { return }
+        subtrees(&ws, count)
         ws.tree.build(graph: graph, euler: ws.euler[0..<count], tin: ws.tin, dist: ws.dist, weight: ws.weightOf, parent: ws.parent,
                       size: ws.size, areas: areas)
         var removals = SubtreeRemovals()
@@ -146,18 +148,46 @@ struct RemovalSweep {
         for p in 1..<count { ws.worst[ws.euler[p]] = ws.tree.dist[p] + worstDelta[p] }
     }
 
-    /// Preorder positions (`tin`, `euler`) and subtree sizes of the best-path tree, so the
-    /// subtree of k is `euler[tin[k] ..< tin[k] + size[k]]`.
-    private func subtrees(_ ws: inout Workspace) {
-        for v in ws.order.dropFirst() {
+    /// How many of the settled patches (nearest first) the removals need to look at for PC:
+    /// the fewest whose left-out part stays within `ConnectivityIndices.tolerance` of the
+    /// source's reach R = Σ a_v w_v (IIC: all).
+    ///
+    /// With the first m patches kept and D the distance of the next, a removal's loss is off
+    /// by at most F + X: F = Σ a_v w_v over the patches left out (their loss is not counted),
+    /// and X = e^(−2D) Σ a_v e^(d_v) over those kept, since a new way to a kept patch v
+    /// through one left out (not seen) is at least D + (D − d_v) long. Summed over sources,
+    /// every patch's connector is then off by at most tolerance · Σ a_s R_s = tolerance · PCnum.
+    /// Far patches carry most of a tree's depth and almost none of its weight.
+    private func nearCount(_ ws: Workspace) -> Int {
+        let order = ws.order
+        guard case .decay = weight else { return order.count }
+        var reach = 0.0
+        for v in order { reach += areas[v] * ws.weightOf[v] }
+        let allowed = ConnectivityIndices.tolerance * reach
+        var (kept, grown) = (0.0, 0.0)
+        for m in order.indices.dropLast() {
+            let v = order[m]
+            kept += areas[v] * ws.weightOf[v]
+            grown += areas[v] * exp(ws.dist[v])
+            let next = ws.dist[order[m + 1]]
+            if (reach - kept) + exp(-2 * next) * grown <= allowed { return m + 1 }
+        }
+        return order.count
+    }
+
+    /// Preorder positions (`tin`, `euler`) and subtree sizes of the best-path tree of the
+    /// first `count` settled patches, so the subtree of k is `euler[tin[k] ..< tin[k] + size[k]]`.
+    private func subtrees(_ ws: inout Workspace, _ count: Int) {
+        let near = ws.order[0..<count]
+        for v in near.dropFirst() {
             let p = ws.parent[v]
             ws.nextSibling[v] = ws.firstChild[p]
             ws.firstChild[p] = v
         }
-        for v in ws.order { ws.size[v] = 1 }
-        for v in ws.order.reversed().dropLast() { ws.size[ws.parent[v]] += ws.size[v] }
+        for v in near { ws.size[v] = 1 }
+        for v in near.reversed().dropLast() { ws.size[ws.parent[v]] += ws.size[v] }
         ws.tin[ws.order[0]] = 0
-        for v in ws.order {
+        for v in near {
             ws.euler[ws.tin[v]] = v
             var position = ws.tin[v] + 1
             var c = ws.firstChild[v]

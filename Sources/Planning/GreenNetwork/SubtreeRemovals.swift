@@ -10,21 +10,16 @@ import Foundation
 /// rejoins the tree and the patches below follow. So, in preorder (parents first), each patch
 /// takes the least of its parent's Δ and Δ + slack over its edges from outside and from
 /// earlier patches, by slack, smallest first: it stops at the first from outside, or where
-/// slack alone reaches the best so far. If no edge enters the patch's subtree with slack
-/// below its Δ (`SweepTree.entry`), no patch below can do better than follow it: the whole
-/// subtree is a block with that Δ, losing (1 − e^(−Δ)) of its mass, and is skipped. Then only
-/// edges from patches later in preorder into patches visited on their own can still lower a
-/// Δ: those start a Dijkstra over slacks. A block only changes when its root's parent does
-/// (an edge entering it from elsewhere has slack ≥ its Δ) and then moves as one. The result
-/// is the exact shortest distance, as a Dijkstra over the whole subtree gives.
+/// slack alone reaches the best so far. A patch with Δ = 0 keeps its way, and so does all of
+/// its subtree, which is skipped. Then only edges from patches later in preorder can still
+/// lower a Δ: those start a Dijkstra over slacks. The result is the exact shortest distance,
+/// as a Dijkstra over the whole subtree gives.
 struct SubtreeRemovals {
-    /// Per position: Δ with the current patch removed; the largest Δ over the removals of a
-    /// patch visited on its own, and of a block rooted there.
-    private var delta: [Double] = [], worstDelta: [Double] = [], blockWorst: [Double] = []
-    /// Per position: `stamp` · 2 (+ 1 for a block root) when the current removal visited it
-    /// on its own; those positions (with whether a patch later in preorder may still shorten
-    /// their way), and the blocks.
-    private var role: [Int] = [], plain: [Int32] = [], later: [Bool] = [], blocks: [Int32] = []
+    /// Per position: Δ with the current patch removed, and the largest Δ over the removals.
+    private var delta: [Double] = [], worstDelta: [Double] = []
+    /// Per position: `stamp` when the current removal visited it and its Δ may still fall;
+    /// those positions, and whether a patch later in preorder may still shorten their way.
+    private var visited: [Int] = [], plain: [Int32] = [], later: [Bool] = []
     private var stamp = 0
     private var heap = IndexedHeap(n: 0)
 
@@ -33,27 +28,23 @@ struct SubtreeRemovals {
     mutating func add(_ tree: SweepTree, weight: RemovalSweep.Weight, scale: Double, euler: [Int], to connector: inout [Double]) -> [Double] {
         let count = tree.count
         if delta.count < count { delta = [Double](repeating: .infinity, count: count) }
-        if role.count < count { role = [Int](repeating: 0, count: count) }
+        if visited.count < count { visited = [Int](repeating: 0, count: count) }
         heap.reserve(count)
         worstDelta.removeAll(keepingCapacity: true)
         worstDelta.append(contentsOf: repeatElement(0, count: count))
-        blockWorst.removeAll(keepingCapacity: true)
-        blockWorst.append(contentsOf: repeatElement(0, count: count))
-        let (start, parent, size, entry, mass) = (tree.start, tree.parent, tree.size, tree.entry, tree.mass)
+        let (start, parent, size) = (tree.start, tree.parent, tree.size)
         let (arriving, leaving) = (tree.arriving.edges, tree.leaving.edges)
         let (area, weightOf, dist) = (tree.area, tree.weight, tree.dist)
         let decay: Bool
         if case .decay = weight { decay = true } else { decay = false }
         // Patches below one another mostly share Δ: the last share of weight lost is kept.
         var (lastDelta, lastShare) = (0.0, 0.0)
-        func share(_ d: Double) -> Double {
-            if d != lastDelta { (lastDelta, lastShare) = (d, -expm1(-d)) }
-            return lastShare
-        }
         /// What the patch at position `p` loses of area · weight when its way grows by Δ.
         func lost(_ p: Int, _ d: Double) -> Double {
             guard d > 0 else { return 0 }
-            return decay ? area[p] * weightOf[p] * share(d) : area[p] * (weightOf[p] - weight(dist[p] + d))
+            guard decay else { return area[p] * (weightOf[p] - weight(dist[p] + d)) }
+            if d != lastDelta { (lastDelta, lastShare) = (d, -expm1(-d)) }
+            return area[p] * weightOf[p] * lastShare
         }
         for top in 1..<count where size[top] > 1 {
             let high = top + size[top]
@@ -61,7 +52,6 @@ struct SubtreeRemovals {
             let stamp = self.stamp
             plain.removeAll(keepingCapacity: true)
             later.removeAll(keepingCapacity: true)
-            blocks.removeAll(keepingCapacity: true)
             var deltaMax = 0.0
             var p = top + 1
             while p < high {
@@ -85,31 +75,26 @@ struct SubtreeRemovals {
                         best = min(best, delta[t] + edge.slack)
                     }
                 }
-                delta[p] = best
-                // A block's loss sums from its mass only where every patch keeps the same
-                // share of its weight: PC's decay, or Δ = 0 or ∞ with IIC's hops.
-                if entry[p] >= best && (decay || best == 0 || best == .infinity) {
-                    let end = p + size[p]
-                    for u in (p + 1)..<end { delta[u] = best }
-                    role[p] = stamp << 1 | 1
-                    blocks.append(Int32(p))
-                    p = end
-                } else {
-                    role[p] = stamp << 1
-                    plain.append(Int32(p))
-                    later.append(afterward)
-                    deltaMax = max(deltaMax, best)
-                    p += 1
+                if best <= 0 {
+                    // Δ = 0 here and so below: nothing lost, nothing to lower.
+                    for u in p..<(p + size[p]) { delta[u] = 0 }
+                    p += size[p]
+                    continue
                 }
+                delta[p] = best
+                visited[p] = stamp
+                plain.append(Int32(p))
+                later.append(afterward)
+                deltaMax = max(deltaMax, best)
+                p += 1
             }
-            // An edge p → t lowers Δt only if Δp + slack < Δt ≤ Δmax (over the patches visited
-            // on their own; a block's root is reached by its tree edge, slack 0, always tried).
+            // An edge p → t lowers Δt only if Δp + slack < Δt ≤ Δmax.
             func relax(from p: Int, _ d: Double) {
                 for e in start[p]..<start[p + 1] {
                     let edge = leaving[e]
-                    if edge.slack > 0 && edge.slack + d >= deltaMax { break }
+                    if edge.slack + d >= deltaMax { break }
                     let t = Int(edge.target)
-                    guard t > top && t < high && role[t] >> 1 == stamp else { continue }
+                    guard t > top && t < high && visited[t] == stamp else { continue }
                     let through = d + edge.slack
                     if through < delta[t] {
                         delta[t] = through
@@ -132,15 +117,7 @@ struct SubtreeRemovals {
                     heap.push(best, t)
                 }
             }
-            while let (d, p) = heap.pop() {
-                if role[p] & 1 == 1 {
-                    let end = p + size[p]
-                    for u in (p + 1)..<end { delta[u] = d }
-                    for u in p..<end { relax(from: u, d) }
-                } else {
-                    relax(from: p, d)
-                }
-            }
+            while let (d, p) = heap.pop() { relax(from: p, d) }
             var loss = 0.0
             for q in plain {
                 let p = Int(q)
@@ -148,23 +125,7 @@ struct SubtreeRemovals {
                 loss += lost(p, d)
                 if d > worstDelta[p] { worstDelta[p] = d }
             }
-            for q in blocks {
-                let p = Int(q)
-                let d = delta[p]
-                if !decay && d != 0 && d != .infinity {
-                    // A block whose root found a shorter way later: for IIC, patch by patch.
-                    for u in p..<(p + size[p]) { loss += lost(u, d) }
-                } else if d > 0 {
-                    loss += mass[p] * share(d)
-                }
-                if d > blockWorst[p] { blockWorst[p] = d }
-            }
             connector[euler[top]] += scale * loss
-        }
-        // A block's Δ holds for its whole subtree: carried down the tree, parents first.
-        for p in 1..<count {
-            blockWorst[p] = max(blockWorst[p], blockWorst[parent[p]])
-            worstDelta[p] = max(worstDelta[p], blockWorst[p])
         }
         return worstDelta
     }

@@ -86,9 +86,12 @@ struct GainSums: Sendable {
     }
 }
 
-/// The pairs of patches a gap gain sums over (see `pcGains`): a source a on i's side takes
-/// the targets on j's side with β_b ≥ θ / α_a (a prefix of them by β), a source on j's side
-/// those on i's side with α_b ≥ θ / β_a.
+/// The pairs of patches a gap gain sums over (see `pcGains`). A pair (a, b) with a on i's
+/// side and b on j's gains a_a a_b (p*_ai p*_jb − p*_ab)⁺, and the same pair the other way
+/// round gains the same (p* is symmetric): so the sources are one side only (the one with
+/// fewer kept), the targets the other, and the sum counts twice. Sources on i's side take
+/// the targets on j's side with β_b ≥ θ / α_a (a prefix of them by β); on j's side, the
+/// other way round.
 struct GainPlan: Sendable {
     /// A target: its patch, its probability from the far end of the bridge (p*_jb on j's
     /// side, p*_ib on i's) and its key (β or α).
@@ -98,12 +101,12 @@ struct GainPlan: Sendable {
     }
 
     let threshold: Double
-    /// Patches with a pair kept; per source, its probability from its own end (p*_ai on i's
-    /// side, p*_aj on j's), its key (α or β) and its side (true: i's).
+    /// Patches with a pair kept, all on one side; per source, its probability from its own
+    /// end of the bridge and its key (α on i's side, β on j's).
     let sources: [Int]
-    let near: [Double], key: [Double], onI: [Bool]
-    /// j's side by β, largest first, and i's side by α; only as far as any source reaches.
-    let towardJ: [Target], towardI: [Target]
+    let near: [Double], key: [Double]
+    /// The other side by key, largest first, only as far as any source reaches.
+    let targets: [Target]
 
     /// - Parameters:
     ///   - toI, toJ: best-path probabilities from the bridge's ends to every patch.
@@ -118,26 +121,27 @@ struct GainPlan: Sendable {
         threshold = theta
         let (topA, topB) = (sideI.first.map { alpha[$0] } ?? 0, sideJ.first.map { beta[$0] } ?? 0)
         let fromI = sideI.prefix { alpha[$0] * topB >= theta }, fromJ = sideJ.prefix { beta[$0] * topA >= theta }
-        sources = Array(fromI) + Array(fromJ)
-        near = fromI.map { toI[$0] } + fromJ.map { toJ[$0] }
-        key = fromI.map { alpha[$0] } + fromJ.map { beta[$0] }
-        onI = fromI.map { _ in true } + fromJ.map { _ in false }
-        towardJ = fromJ.map { Target(patch: Int32($0), p: toJ[$0], key: beta[$0]) }
-        towardI = fromI.map { Target(patch: Int32($0), p: toI[$0], key: alpha[$0]) }
+        if fromI.count <= fromJ.count {
+            (sources, near, key) = (Array(fromI), fromI.map { toI[$0] }, fromI.map { alpha[$0] })
+            targets = fromJ.map { Target(patch: Int32($0), p: toJ[$0], key: beta[$0]) }
+        } else {
+            (sources, near, key) = (Array(fromJ), fromJ.map { toJ[$0] }, fromJ.map { beta[$0] })
+            targets = fromI.map { Target(patch: Int32($0), p: toI[$0], key: alpha[$0]) }
+        }
     }
 
-    /// a_b δ_ab summed over the targets kept for the source in `slot`, whose best-path
-    /// probabilities to every patch are `row`.
+    /// a_b δ_ab summed over the targets kept for the source in `slot` (whose best-path
+    /// probabilities to every patch are `row`), counted twice: the pairs both ways.
     func sum(_ slot: Int, _ row: [Double], _ areas: [Double]) -> Double {
         let (p, floor) = (near[slot], threshold / key[slot])
         var sum = 0.0
-        for t in onI[slot] ? towardJ : towardI {
+        for t in targets {
             if t.key < floor { break }
             let b = Int(t.patch)
             let via = p * t.p
             if via > row[b] { sum += areas[b] * (via - row[b]) }
         }
-        return sum
+        return 2 * sum
     }
 
     /// The largest θ for which Σ α_a β_b over the pairs with α_a β_b < θ stays within

@@ -33,7 +33,7 @@ struct SubtreeRemovals {
         worstDelta.removeAll(keepingCapacity: true)
         worstDelta.append(contentsOf: repeatElement(0, count: count))
         let (start, parent, size) = (tree.start, tree.parent, tree.size)
-        let (arriving, leaving) = (tree.arriving.edges, tree.leaving.edges)
+        let arriving = tree.arriving.edges
         let (area, weightOf, dist) = (tree.area, tree.weight, tree.dist)
         let decay: Bool
         if case .decay = weight { decay = true } else { decay = false }
@@ -88,14 +88,18 @@ struct SubtreeRemovals {
                 deltaMax = max(deltaMax, best)
                 p += 1
             }
-            // An edge p → t lowers Δt only if Δp + slack < Δt ≤ Δmax.
+            // An edge p → t lowers Δt only if Δp + slack < Δt ≤ Δmax. Its slack that way is
+            // its slack into p mirrored: + 2 (dist p − dist t). (Few patches are relaxed: the
+            // row is scanned whole rather than kept sorted both ways.)
             func relax(from p: Int, _ d: Double) {
+                let here = dist[p]
                 for e in start[p]..<start[p + 1] {
-                    let edge = leaving[e]
-                    if edge.slack + d >= deltaMax { break }
+                    let edge = arriving[e]
                     let t = Int(edge.target)
                     guard t > top && t < high && visited[t] == stamp else { continue }
-                    let through = d + edge.slack
+                    let slack = max(0, edge.slack + 2 * (here - dist[t]))
+                    if slack + d >= deltaMax { continue }
+                    let through = d + slack
                     if through < delta[t] {
                         delta[t] = through
                         heap.push(through, t)

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One source's best-path tree laid out for the removal sweep: patches re-indexed by preorder
-/// position (so a subtree is a contiguous range), each position's edges to settled patches
-/// sorted by slack both ways.
+/// position (so a subtree is a contiguous range), each position's edges from settled patches
+/// sorted by slack.
 ///
 /// Slack is how much longer than the best path an edge makes the way: arriving at p from t it
 /// is dist[t] + c − dist[p], leaving p to t it is dist[p] + c − dist[t]. With the distances as
 /// potentials every slack is ≥ 0 and tree edges have slack 0, so "how much longer than before"
 /// (Δ) is a shortest distance over slacks.
 struct SweepTree {
-    /// Per position: first edge (rows in `arriving` and `leaving`), distance, weight, area,
+    /// Per position: first edge (its row in `arriving`), distance, weight, area,
     /// parent position (-1 at the root), subtree size.
     var start: [Int] = [], dist: [Double] = [], weight: [Double] = [], area: [Double] = []
     var parent: [Int] = [], size: [Int] = []
-    var arriving = SlackOrder(), leaving = SlackOrder()
+    var arriving = SlackOrder()
 
     var count: Int { dist.count }
 
@@ -28,7 +28,6 @@ struct SweepTree {
         parent.removeAll(keepingCapacity: true)
         size.removeAll(keepingCapacity: true)
         arriving.reserve(graph.target.count)
-        leaving.reserve(graph.target.count)
         var end = 0
         for v in euler {
             let here = nodeDist[v]
@@ -40,7 +39,6 @@ struct SweepTree {
                 guard t >= 0 else { continue }
                 let (c, there) = (graph.cost[e], nodeDist[u])
                 arriving.insert(there + c - here, Int32(t), at: end, after: first)
-                leaving.insert(here + c - there, Int32(t), at: end, after: first)
                 end += 1
             }
             dist.append(here)

@@ -69,6 +69,28 @@ extension PlanningTests {
             }
         }
 
+        @Test("every patch of a landscape with touching patches and long IIC chains equals removing it and recomputing")
+        func everyPatchWithTies() throws {
+            // Large radii on a small side: many pairs touch (distance 0, so ties and Δ = 0
+            // subtrees) and the 500 m links make IIC hop counts tie everywhere.
+            let patches = Self.landscape(140, side: 2500, seed: 21).map { (x: $0.x, y: $0.y, r: $0.r * 1.6) }
+            let areas = patches.map { Double.pi * $0.r * $0.r / 10_000 }
+            let distance = Self.distances(patches)
+            let touching = (0..<140).flatMap { i in ((i + 1)..<140).filter { distance(i, $0) == 0 } }.count
+            #expect(touching > 20, "only \(touching) touching pairs: the ties are not exercised")
+            let k = ConnectivityIndices.decay(probability: 0.5, atDistance: 200)
+            let fast = ConnectivityIndices(areas: areas, distance: distance, threshold: 500, k: k, landscapeArea: 625)
+            let reference = RemovalReference(areas: areas, distance: distance, threshold: 500, k: k, landscapeArea: 625)
+            #expect(fast.importance.contains { $0.dIICconnector > 1 } && fast.importance.contains { $0.dPCconnector > 1e-3 })
+            for i in 0..<140 {
+                let (f, r) = (fast.importance[i], reference.importance[i])
+                for (name, got, want) in [("dPC", f.dPC, r.dPC), ("dPC connector", f.dPCconnector, r.dPCconnector),
+                                          ("dIIC", f.dIIC, r.dIIC), ("dIIC connector", f.dIICconnector, r.dIICconnector)] {
+                    #expect(Self.close(got, want), "patch \(i) \(name): \(got) vs \(want)")
+                }
+            }
+        }
+
         @Test("pruned distances (farther pairs measured only where a best path with a patch removed can use them) give the importance of every pair")
         func prunedImportanceEqualsEveryPair() throws {
             var rules = try Scenes.rules().greenNetwork

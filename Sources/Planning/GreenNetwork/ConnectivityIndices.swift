@@ -11,8 +11,10 @@ import GeoCore
 ///
 /// Paths whose probability is below τ = tolerance · Σa² / (Σa)² are left out: all pairs
 /// together lose less than τ (Σa)² = tolerance · Σa² ≤ tolerance · PCnum that way, with or
-/// without any one patch, so PC, EC(PC) and every dPC part are exact to `tolerance` of PCnum
-/// (dPC to 2 · 100 · tolerance percentage points). IIC and dIIC leave nothing out.
+/// without any one patch, so PC, EC(PC) and every dPC part are exact to `tolerance` of PCnum;
+/// the removals also pass over the far patches of each source (`RemovalSweep.nearCount`), to
+/// `tolerance` of PCnum more: dPC is exact to 3 · 100 · tolerance = 3e-10 percentage points.
+/// IIC and dIIC leave nothing out.
 public struct ConnectivityIndices: Sendable {
     /// A patch's contribution, in percent of the index's numerator.
     public struct Importance: Sendable {

@@ -5,8 +5,8 @@ import GeoCore
 public enum GreenNetwork {
     /// Above this many patches the per-patch importance is skipped unless asked for: its pass
     /// grows about as n² times the depth of the best-path trees (on two cores, city-like
-    /// landscapes: 3,000 patches about 20 s, 10,000 under 2 minutes; Scripts/bench-connectivity.sh).
-    public static let importanceLimit = 5_000
+    /// landscapes: 3,000 patches under 10 s, 10,000 under a minute; Scripts/bench-connectivity.sh).
+    public static let importanceLimit = 10_000
     /// Every pass is one best-path search per patch over a sparse graph (memory O(n + edges));
     /// past this many patches it would take many minutes, so the analysis refuses.
     public static let patchLimit = 30_000

@@ -17,7 +17,7 @@ struct NetworkCommand: ParsableCommand {
           gmgeo network --green my_green.gpkg --data GeoData/guangming
           gmgeo network --green parks.gpkg --no-dissolve --min-patch-area 0 --link-distance 200
           gmgeo network --green survey_green.shp --crs EPSG:4547 --encoding GBK
-          gmgeo network --green city_green.gpkg --importance --csv patches.csv   (dPC past 5,000 patches: minutes)
+          gmgeo network --green city_green.gpkg --importance --csv patches.csv   (dPC past 10,000 patches: minutes)
         """
     )
 
@@ -27,7 +27,7 @@ struct NetworkCommand: ParsableCommand {
     @Option(name: .customLong("link-distance"), help: "Override [green_network] link_distance (m).") var linkDistance: Double?
     @Option(name: .customLong("min-patch-area"), help: "Override [green_network] min_patch_area (m²); 0 keeps every patch.") var minPatchArea: Double?
     @Flag(inversion: .prefixedNo, help: "Override [green_network] dissolve: merge touching green features into one patch.") var dissolve: Bool?
-    @Flag(inversion: .prefixedNo, help: "Compute each patch's dPC/dIIC (default: up to 5,000 patches; past that it takes minutes).") var importance: Bool?
+    @Flag(inversion: .prefixedNo, help: "Compute each patch's dPC/dIIC (default: up to 10,000 patches, about a minute; past that it takes minutes).") var importance: Bool?
     @OptionGroup var output: OutputOptions
     @Option(help: "Write the links (lines) to this file.") var links: String?
     @Option(name: .customLong("gap-links"), help: "Write the gap links (lines) to this file.") var gapLinks: String?

@@ -71,7 +71,14 @@ public enum GreenNetwork {
                 return wanted
             }
         }
-        func graph() -> PatchGraph { PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance) }
+        // The graph of the measured pairs, built again only when more were measured.
+        var built: (count: Int, graph: PatchGraph)?
+        func graph() -> PatchGraph {
+            if let built, built.count == measured.count { return built.graph }
+            let graph = PatchGraph(n: n, edges: measured.pairs, k: k, threshold: rules.linkDistance)
+            built = (measured.count, graph)
+            return graph
+        }
         /// Measures the pairs asked for; whether one of them shortens a path.
         func measure(_ requests: [ConnectivityIndices.Request]) throws -> Bool {
             if !requests.isEmpty { try measured.measure(requests.map { ($0.i, $0.j) }) }

@@ -26,6 +26,9 @@ struct PatchDistances: Sendable {
     /// Whether the pair was measured (or joined).
     func isKnown(_ i: Int, _ j: Int) -> Bool { i == j || known[key(i, j)] != nil }
 
+    /// How many pairs are measured (or joined).
+    var count: Int { known.count }
+
     /// Every measured pair (i < j), in order.
     var pairs: [(i: Int, j: Int, d: Double)] {
         known.map { (Int($0.key / Int64(n)), Int($0.key % Int64(n)), $0.value) }.sorted { ($0.i, $0.j) < ($1.i, $1.j) }

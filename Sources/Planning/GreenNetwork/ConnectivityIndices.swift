@@ -92,18 +92,19 @@ public struct ConnectivityIndices: Sendable {
     ///     because a missing direct edge could be shorter: if one measured edge is, the
     ///     result is incomplete and the caller adds it and computes again.
     ///   - bridges: pairs whose PC gain if joined (`pcGains`) the same pass sums.
+    ///   - rows: best-path probabilities from some of the bridges' ends over these distances.
     /// - Returns: the indices, the pairs `inspect` asked for and the bridges' gains.
     static func compute(areas: [Double], graph: PatchGraph, landscapeArea: Double, importance: Bool,
                         progress: @Sendable (Int, Int) -> Void = { _, _ in },
                         inspect: (@Sendable (Int, [Double]) -> [Request])? = nil,
-                        bridges: [(Int, Int)] = []) -> (indices: ConnectivityIndices, requests: [Request], gains: [Double]) {
+                        bridges: [(Int, Int)] = [], rows: [Int: [Double]] = [:]) -> (indices: ConnectivityIndices, requests: [Request], gains: [Double]) {
         let n = areas.count
         let cutoff = cutoff(areas: areas)
         let pcSweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff)
         let iicSweep = RemovalSweep(graph: graph.links, areas: areas, weight: .hops, cutoff: .infinity)
         // PCnum is known only after the pass: the gains' tolerance is taken of a lower bound.
         let gainSums = bridges.isEmpty ? nil
-            : GainSums(pairs: bridges, sweep: pcSweep, allowed: gainTolerance * graph.pcLowerBound(areas: areas))
+            : GainSums(pairs: bridges, sweep: pcSweep, allowed: gainTolerance * graph.pcLowerBound(areas: areas), rows: rows)
         let done = Locked(0)
         let step = max(1, n / 100)
         // Fixed blocks of sources on every core, each with its own arrays and sums, added up
@@ -144,21 +145,31 @@ public struct ConnectivityIndices: Sendable {
     }
 
     /// The pairs `inspect` asks for given every source's best distances alone (no indices):
-    /// what settles the graph before the pass with importance.
-    static func requests(areas: [Double], graph: PatchGraph, inspect: @Sendable (Int, [Double]) -> [Request]) -> [Request] {
+    /// what settles the graph before the pass with importance. Also keeps the best-path
+    /// probabilities from the sources in `keep` (the gap bridges' ends), for `compute` to
+    /// reuse while the distances stay the same.
+    static func requests(areas: [Double], graph: PatchGraph, keep: Set<Int> = [],
+                         inspect: @Sendable (Int, [Double]) -> [Request]) -> (requests: [Request], rows: [Int: [Double]]) {
         let n = areas.count
         let sweep = RemovalSweep(graph: graph.paths, areas: areas, weight: .decay, cutoff: cutoff(areas: areas))
         let blocks = RemovalSweep.blocks(n)
-        return ParallelMap.map(blocks.indices) { b -> [Request] in
+        let parts = ParallelMap.map(blocks.indices) { b -> ([Request], [Int: [Double]]) in
             var ws = RemovalSweep.Workspace(n: n)
             var scratch = RemovalSweep.Totals(n: 0)
             var wanted: [Request] = []
+            var rows: [Int: [Double]] = [:]
             for s in blocks[b] {
                 sweep.run(from: s, importance: false, into: &scratch, &ws)
                 wanted += inspect(s, ws.worst)
+                if keep.contains(s) {
+                    var row = [Double](repeating: 0, count: n)
+                    for v in ws.order { row[v] = ws.weightOf[v] }
+                    rows[s] = row
+                }
             }
-            return wanted
-        }.flatMap { $0 }
+            return (wanted, rows)
+        }
+        return (parts.flatMap(\.0), parts.reduce(into: [:]) { all, part in all.merge(part.1) { first, _ in first } })
     }
 
     /// A pair to measure: its patches, and the cost its direct edge must beat to change any

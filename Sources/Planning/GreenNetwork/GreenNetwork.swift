@@ -84,17 +84,22 @@ public enum GreenNetwork {
             if !requests.isEmpty { try measured.measure(requests.map { ($0.i, $0.j) }) }
             return requests.contains { k * measured[$0.i, $0.j] < $0.beat }
         }
-        if withImportance, let ask = inspect(measured) {
-            _ = try measure(ConnectivityIndices.requests(areas: hectares, graph: graph(), inspect: ask))
-        }
         // The gap links' gains are summed by the same pass (their bridges depend only on the
-        // components and the pairs within reach).
+        // components and the pairs within reach); the settling pass keeps the best paths from
+        // the bridges' ends, still exact for it if no pair it asked for shortens a path.
         let bridges = try gapCandidates(patches, component, componentAreas.count, &measured)
+        var rows: [Int: [Double]] = [:]
+        if withImportance, let ask = inspect(measured) {
+            let settling = ConnectivityIndices.requests(areas: hectares, graph: graph(), keep: Set(bridges.flatMap { [$0.i, $0.j] }), inspect: ask)
+            if try !measure(settling.requests) { rows = settling.rows }
+        }
         func pass(asking: Bool) -> (indices: ConnectivityIndices, requests: [ConnectivityIndices.Request], gains: [Double]) {
             ConnectivityIndices.compute(areas: hectares, graph: graph(), landscapeArea: landscapeArea / 10_000, importance: withImportance,
-                                        progress: progress, inspect: asking ? inspect(measured) : nil, bridges: bridges.map { ($0.i, $0.j) })
+                                        progress: progress, inspect: asking ? inspect(measured) : nil, bridges: bridges.map { ($0.i, $0.j) },
+                                        rows: asking ? rows : [:])
         }
         var result = pass(asking: true)
+        rows = [:]
         if try measure(result.requests) { result = pass(asking: false) }
         step("gap links")
         let indices = result.indices

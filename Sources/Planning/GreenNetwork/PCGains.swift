@@ -49,14 +49,17 @@ struct GainSums: Sendable {
     /// Plans every bridge from the best paths of its two ends over `sweep`'s graph.
     /// - Parameter allowed: what a gain may be off by (a share of PCnum, or of a lower
     ///   bound of it).
-    init(pairs: [(Int, Int)], sweep: RemovalSweep, allowed: Double) {
+    /// - Parameter rows: best-path probabilities already known from some ends (a pass over the
+    ///   same distances kept them), so those ends need no search of their own.
+    init(pairs: [(Int, Int)], sweep: RemovalSweep, allowed: Double, rows: [Int: [Double]] = [:]) {
         let n = sweep.areas.count
         let areas = sweep.areas
         plans = ParallelMap.chunked(pairs.count, size: 8) { (range: Range<Int>) -> [GainPlan] in
             var ws = RemovalSweep.Workspace(n: n)
             return range.map { c in
                 let (i, j) = pairs[c]
-                return GainPlan(areas: areas, toI: sweep.probabilities(from: i, &ws), toJ: sweep.probabilities(from: j, &ws), allowed: allowed)
+                let (toI, toJ) = (rows[i] ?? sweep.probabilities(from: i, &ws), rows[j] ?? sweep.probabilities(from: j, &ws))
+                return GainPlan(areas: areas, toI: toI, toJ: toJ, allowed: allowed)
             }
         }
         var bySource = [[(pair: Int, slot: Int)]](repeating: [], count: n)

@@ -74,7 +74,7 @@ let package = Package(
         // Shared test fixtures and paths to ../shared.
         .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "GeoCore"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "GeoIO", "GeoCore", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoIO", "GeoCore", "TestSupport"]),

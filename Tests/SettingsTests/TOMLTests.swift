@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Settings
 import Testing
 
@@ -144,7 +145,7 @@ struct TOMLTests {
         name = \"\"\"multi
         line\"\"\"
         """
-        var generator = SplitMix(seed: 20261129)
+        var generator = SplitMix64(seed: 20261129)  // deterministic: a failing mutation can be replayed
         let alphabet = Array("[]{}=,.\"'#\n\\ 0x_e+-ab".utf8)
         for _ in 0..<20_000 {
             var bytes = Array(seed.utf8)
@@ -158,18 +159,5 @@ struct TOMLTests {
             }
             _ = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self))
         }
-    }
-}
-
-/// A small deterministic generator, so a failing mutation can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -151,35 +151,3 @@ public struct SyntheticReports: Sendable {
         throw RulesError(file: "synthetic reports", message: "no place named '\(name)' in the stations, upgrade districts, control zones, green or roads")
     }
 }
-
-/// SplitMix64: a small, fast, seedable generator (the same numbers on every machine).
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func next(below n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    /// Standard normal (Box-Muller).
-    mutating func normal() -> Double {
-        let u = max(unit(), 1e-300), v = unit()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-    /// An index drawn with the given weights.
-    mutating func pick(_ weights: [Double]) -> Int {
-        var t = unit() * weights.reduce(0, +)
-        for (i, w) in weights.enumerated() {
-            t -= w
-            if t < 0 { return i }
-        }
-        return weights.count - 1
-    }
-}

@@ -155,17 +155,12 @@ public struct ConnectivityIndices: Sendable {
         let blocks = RemovalSweep.blocks(n)
         let parts = ParallelMap.map(blocks.indices) { b -> ([Request], [Int: [Double]]) in
             var ws = RemovalSweep.Workspace(n: n)
-            var scratch = RemovalSweep.Totals(n: 0)
             var wanted: [Request] = []
             var rows: [Int: [Double]] = [:]
             for s in blocks[b] {
-                sweep.run(from: s, importance: false, into: &scratch, &ws)
+                sweep.search(from: s, &ws)
                 wanted += inspect(s, ws.worst)
-                if keep.contains(s) {
-                    var row = [Double](repeating: 0, count: n)
-                    for v in ws.order { row[v] = ws.weightOf[v] }
-                    rows[s] = row
-                }
+                if keep.contains(s) { rows[s] = ws.settledWeights() }
             }
             return (wanted, rows)
         }

@@ -99,7 +99,7 @@ public enum GreenNetwork {
                                         rows: asking ? rows : [:])
         }
         var result = pass(asking: true)
-        rows = [:]
+        rows = [:]  // freed: a second pass searches anew, as the distances changed
         if try measure(result.requests) { result = pass(asking: false) }
         step("gap links")
         let indices = result.indices

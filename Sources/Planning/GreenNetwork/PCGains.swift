@@ -28,8 +28,7 @@ extension ConnectivityIndices {
             var ws = RemovalSweep.Workspace(n: n)
             var gains = [Double](repeating: 0, count: pairs.count)
             for a in blocks[b] where sums.serves(a) {
-                var scratch = RemovalSweep.Totals(n: 0)
-                sweep.run(from: a, importance: false, into: &scratch, &ws)
+                sweep.search(from: a, &ws)
                 sums.add(source: a, &ws, to: &gains)
             }
             return gains
@@ -182,12 +181,24 @@ struct GainPlan: Sendable {
 }
 
 extension RemovalSweep {
+    /// Best paths from `s` alone (no sums), left in `ws`.
+    func search(from s: Int, _ ws: inout Workspace) {
+        var none = Totals(n: 0)
+        run(from: s, importance: false, into: &none, &ws)
+    }
+
     /// Best-path weights from `s` to every patch (0 beyond the cutoff).
     func probabilities(from s: Int, _ ws: inout Workspace) -> [Double] {
-        var scratch = Totals(n: 0)
-        run(from: s, importance: false, into: &scratch, &ws)
-        var row = [Double](repeating: 0, count: areas.count)
-        for v in ws.order { row[v] = ws.weightOf[v] }
+        search(from: s, &ws)
+        return ws.settledWeights()
+    }
+}
+
+extension RemovalSweep.Workspace {
+    /// The weights the last search gave the patches it settled, by patch (0 for the rest).
+    func settledWeights() -> [Double] {
+        var row = [Double](repeating: 0, count: dist.count)
+        for v in order { row[v] = weightOf[v] }
         return row
     }
 }
